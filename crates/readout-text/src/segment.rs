@@ -124,7 +124,9 @@ impl Segmenter {
         if terminator != b'.' || j > i + 1 && s[i..j].starts_with("..") {
             return true;
         }
+        // "Japan-U.S." ends in the abbreviation "U.S.".
         let word = word_before(s, i);
+        let word = word.rsplit(['-', '–', '/']).next().unwrap_or(word);
         if word.is_empty() {
             return true;
         }
@@ -207,6 +209,7 @@ mod tests {
             "He vowed to \"work with Prime Minister Abe… and see if we can bring them back.\"",
             "They met, etc. and then left.",
             "The U.S. military and U.S. Forces Japan held drills.",
+            "The Japan-U.S. Strategic Energy Partnership (JUSEP) is deepening cooperation.",
         ] {
             assert_eq!(split(s), vec![s.to_string()], "{s}");
         }

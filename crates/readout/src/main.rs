@@ -1,1 +1,31 @@
-fn main() {}
+//! The `readout` command: command-line parsing and I/O only; the work is
+//! done by the library crates.
+
+mod bench;
+mod cli;
+mod demo;
+mod eval;
+mod extract;
+mod inputs;
+mod run;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let outcome = match &cli.command {
+        cli::Command::Extract(args) => extract::run(args),
+        cli::Command::Demo(args) => demo::run(args),
+        cli::Command::Eval(args) => eval::run(args),
+        cli::Command::Bench(args) => bench::run(args),
+    };
+    match outcome {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("readout: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

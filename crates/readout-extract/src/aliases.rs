@@ -1,0 +1,169 @@
+//! The alias index: every name, person, body and demonym of
+//! `data/actors.toml`, found in a text in one pass.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use readout_lexicon::Lexicon;
+
+/// What an alias names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AliasKind {
+    /// A country's name or capital.
+    Name,
+    /// A demonym ("Japanese").
+    Adjective,
+    /// A person.
+    Person,
+    /// A ministry, agency, force or company.
+    Body,
+    /// A plural subject standing for all parties ("the two leaders").
+    Plural,
+    /// A bare title ("President").
+    Title,
+    /// An international organisation.
+    Organisation,
+}
+
+/// An alias found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AliasHit {
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+    /// The country, for country aliases.
+    pub country: Option<&'static str>,
+    /// What the alias names.
+    pub kind: AliasKind,
+}
+
+/// All aliases, compiled.
+#[derive(Debug, Clone)]
+pub struct AliasIndex {
+    automaton: AhoCorasick,
+    entries: Vec<(Option<&'static str>, AliasKind)>,
+}
+
+impl AliasIndex {
+    /// Compiles the actor aliases of `lexicon`.
+    pub fn new(lexicon: &Lexicon) -> AliasIndex {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut entries = Vec::new();
+        let mut push = |alias: &str, country: Option<&'static str>, kind: AliasKind| {
+            if !alias.trim().is_empty() {
+                patterns.push(alias.to_string());
+                entries.push((country, kind));
+            }
+        };
+        for c in &lexicon.actors.country {
+            // Codes live as long as the index: leak the few distinct ones.
+            let code: &'static str = intern(&c.code);
+            for a in &c.names {
+                push(a, Some(code), AliasKind::Name);
+            }
+            for a in &c.adjectives {
+                push(a, Some(code), AliasKind::Adjective);
+            }
+            for a in &c.people {
+                push(a, Some(code), AliasKind::Person);
+            }
+            for a in &c.bodies {
+                push(a, Some(code), AliasKind::Body);
+            }
+        }
+        for a in &lexicon.actors.plural.aliases {
+            push(a, None, AliasKind::Plural);
+        }
+        for a in &lexicon.actors.titles.aliases {
+            push(a, None, AliasKind::Title);
+        }
+        for a in &lexicon.actors.organisation.aliases {
+            push(a, None, AliasKind::Organisation);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("alias automaton builds");
+        AliasIndex { automaton, entries }
+    }
+
+    /// Every alias in `text` that stands as whole words, leftmost-longest.
+    pub fn find(&self, text: &str) -> Vec<AliasHit> {
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if !boundary_before(text, start) || !boundary_after(text, end) {
+                continue;
+            }
+            let (country, kind) = self.entries[m.pattern().as_usize()];
+            out.push(AliasHit { start, end, country, kind });
+        }
+        out
+    }
+
+    /// The country a speaker label or attribution names ("Abe", "Prime
+    /// Minister Abe", "President Donald J. Trump", "the Japanese side").
+    pub fn country_of_label(&self, label: &str) -> Option<&'static str> {
+        let hits = self.find(label);
+        let mut countries = hits.iter().filter_map(|h| h.country);
+        let first = countries.next()?;
+        countries.all(|c| c == first).then_some(first)
+    }
+}
+
+fn intern(code: &str) -> &'static str {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static CODES: OnceLock<Mutex<HashMap<String, &'static str>>> = OnceLock::new();
+    let map = CODES.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut map = map.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(c) = map.get(code) {
+        return c;
+    }
+    let leaked: &'static str = Box::leak(code.to_string().into_boxed_str());
+    map.insert(code.to_string(), leaked);
+    leaked
+}
+
+fn boundary_before(text: &str, start: usize) -> bool {
+    text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '-' || c == '-' && text[..start].ends_with(" -"))
+}
+
+fn boundary_after(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].chars();
+    match rest.next() {
+        None => true,
+        // "Japan-U.S." and "Japan's" keep the alias; "Japanese" after
+        // "Japan" does not match (a letter follows).
+        Some(c) => !c.is_alphanumeric(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_aliases_as_whole_words() {
+        let idx = AliasIndex::new(&Lexicon::builtin().unwrap());
+        let text = "Prime Minister Abe and President Trump met Japanese and U.S. officials; the USTDA and Japan's METI; Abeno, USTDAx.";
+        let hits: Vec<(&str, Option<&str>)> = idx.find(text).iter().map(|h| (&text[h.start..h.end], h.country)).collect();
+        assert!(hits.contains(&("Abe", Some("JPN"))));
+        assert!(hits.contains(&("Trump", Some("USA"))));
+        assert!(hits.contains(&("Japanese", Some("JPN"))));
+        assert!(hits.contains(&("U.S.", Some("USA"))));
+        assert!(hits.contains(&("USTDA", Some("USA"))));
+        assert!(hits.contains(&("Japan", Some("JPN"))));
+        assert!(hits.contains(&("METI", Some("JPN"))));
+        assert!(!hits.iter().any(|(t, _)| t.starts_with("Abeno") || *t == "USTDAx"));
+    }
+
+    #[test]
+    fn labels() {
+        let idx = AliasIndex::new(&Lexicon::builtin().unwrap());
+        assert_eq!(idx.country_of_label("Abe"), Some("JPN"));
+        assert_eq!(idx.country_of_label("Trump"), Some("USA"));
+        assert_eq!(idx.country_of_label("President Donald J. Trump"), Some("USA"));
+        assert_eq!(idx.country_of_label("Prime Minister Narendra Modi"), Some("IND"));
+        assert_eq!(idx.country_of_label("Note"), None);
+    }
+}

@@ -1,0 +1,356 @@
+//! Document metadata: id, title, publisher and date.
+//!
+//! The date is the day of the meeting a document reports or, for a general
+//! fact sheet, when it was issued — as far as the text tells, and no
+//! further. The evidence, strongest first:
+//!
+//! 1. a relative day anchored to a date ("will conclude tomorrow on
+//!    November 7" → November 6);
+//! 2. a dateline near the top ("WASHINGTON, May 3, 2019 —");
+//! 3. the first meeting sentence with a date ("visited Japan May 25–28" →
+//!    May 2019, month precision: the text does not say which day);
+//! 4. a bracket of reported events: the latest dated event reported as done
+//!    and, within a week after it, the earliest one still to come;
+//! 5. the latest year the text reports events in, bounded below by dated
+//!    events it mentions ("President Trump's State of the Union" is 2018 at
+//!    the earliest) — year precision.
+//!
+//! A day or month without a year takes the year that fits between the
+//! events reported as done and those still to come. Where nothing dates the
+//! text, the date is null.
+
+use crate::dates::{days_between, Anchor, DateExpr, DateFound, Precision, Tense};
+use crate::model::Publisher;
+use jiff::civil::Date;
+use readout_lexicon::Lexicon;
+use readout_text::{BlockKind, Cleaned};
+use regex::Regex;
+use sha2::{Digest, Sha256};
+
+/// A stable document id: `d-` and the first 12 hex digits of the SHA-256 of
+/// its bytes.
+pub fn document_id(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut id = String::from("d-");
+    for b in &digest[..6] {
+        id.push_str(&format!("{b:02x}"));
+    }
+    id
+}
+
+/// The title: the first heading, if it comes before any running text.
+pub fn title(cleaned: &Cleaned) -> Option<String> {
+    for block in &cleaned.blocks {
+        match block.kind {
+            BlockKind::Heading => return Some(block.span.of(&cleaned.text).to_string()),
+            BlockKind::Quote => continue,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Publisher cues, compiled.
+#[derive(Debug, Clone)]
+pub struct PublisherCues {
+    cues: Vec<(Publisher, f32, Regex)>,
+    min_score: f32,
+}
+
+impl PublisherCues {
+    /// Compiles the publisher cues of `lexicon`; a pattern that does not
+    /// compile is skipped (and reported by the lexicon test).
+    pub fn new(lexicon: &Lexicon) -> PublisherCues {
+        let mut cues = Vec::new();
+        for group in &lexicon.publishers.cue {
+            let Some(publisher) = Publisher::parse(&group.publisher) else { continue };
+            for p in &group.patterns {
+                if let Ok(re) = Regex::new(p) {
+                    cues.push((publisher, group.weight, re));
+                }
+            }
+        }
+        PublisherCues { cues, min_score: lexicon.publishers.min_score.unwrap_or(2.0) }
+    }
+
+    /// The publisher the text's own signals point to (banners included).
+    pub fn classify(&self, raw: &str) -> Publisher {
+        let mut scores: Vec<(Publisher, f32)> = Vec::new();
+        for (publisher, weight, re) in &self.cues {
+            if re.is_match(raw) {
+                match scores.iter_mut().find(|(p, _)| p == publisher) {
+                    Some((_, s)) => *s += weight,
+                    None => scores.push((*publisher, *weight)),
+                }
+            }
+        }
+        scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        match scores.first() {
+            Some(&(p, s)) if s >= self.min_score => p,
+            _ => Publisher::Unknown,
+        }
+    }
+}
+
+/// Dated events ("State of the Union"), compiled.
+#[derive(Debug, Clone)]
+pub struct EventBounds {
+    events: Vec<(Regex, Vec<(String, Date)>)>,
+}
+
+impl EventBounds {
+    /// Compiles the dated events of `lexicon`.
+    pub fn new(lexicon: &Lexicon) -> EventBounds {
+        let events = lexicon
+            .dates
+            .event
+            .iter()
+            .filter_map(|e| {
+                let re = Regex::new(&e.pattern).ok()?;
+                let holders = e
+                    .holder
+                    .iter()
+                    .filter_map(|h| Some((h.name.clone(), parse_iso(&h.from)?.0)))
+                    .collect();
+                Some((re, holders))
+            })
+            .collect();
+        EventBounds { events }
+    }
+
+    /// The earliest day a sentence's events can date from.
+    fn lower_bound(&self, sentence: &str) -> Option<Date> {
+        let mut best = None;
+        for (re, holders) in &self.events {
+            if !re.is_match(sentence) {
+                continue;
+            }
+            for (name, from) in holders {
+                if contains_word(sentence, name) {
+                    best = best.max(Some(*from));
+                }
+            }
+        }
+        best
+    }
+}
+
+/// A sentence (or heading) and the dates found in it, for inference.
+#[derive(Debug, Clone)]
+pub struct DatedText<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its block's index.
+    pub block: usize,
+    /// True for a heading.
+    pub heading: bool,
+    /// The date expressions in it.
+    pub found: Vec<DateFound>,
+}
+
+/// Parses an ISO day, month or year into its first day and precision.
+pub fn parse_iso(s: &str) -> Option<(Date, Precision)> {
+    let s = s.trim();
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str| p.parse::<i16>().ok();
+    match parts.as_slice() {
+        [y] if y.len() == 4 => Some((Date::new(num(y)?, 1, 1).ok()?, Precision::Year)),
+        [y, m] if y.len() == 4 && m.len() == 2 => {
+            Some((Date::new(num(y)?, num(m)? as i8, 1).ok()?, Precision::Month))
+        }
+        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            Some((Date::new(num(y)?, num(m)? as i8, num(d)? as i8).ok()?, Precision::Day))
+        }
+        _ => None,
+    }
+}
+
+/// Formats a date at a precision.
+pub fn format_date(d: Date, p: Precision) -> String {
+    match p {
+        Precision::Year => format!("{:04}", d.year()),
+        Precision::Month => format!("{:04}-{:02}", d.year(), d.month()),
+        Precision::Day => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+    }
+}
+
+/// What bounds a document's date: events reported as done (lower) and
+/// events still to come (upper), and every year named.
+struct Bounds {
+    lower: Option<Date>,
+    upper: Option<Date>,
+    years: Vec<i16>,
+}
+
+fn first_day(expr: DateExpr) -> Option<Date> {
+    match expr {
+        DateExpr::Day { year: Some(y), month, day } => Date::new(y, month, day).ok(),
+        DateExpr::Month { year: Some(y), month } => Date::new(y, month, 1).ok(),
+        DateExpr::Year(y) => Date::new(y, 1, 1).ok(),
+        DateExpr::DayRange { year: Some(y), from, .. } => Date::new(y, from.0, from.1).ok(),
+        DateExpr::YearRange(a, _) => Date::new(a, 1, 1).ok(),
+        _ => None,
+    }
+}
+
+fn bounds(texts: &[DatedText<'_>], events: &EventBounds) -> Bounds {
+    let mut b = Bounds { lower: None, upper: None, years: Vec::new() };
+    for t in texts {
+        b.lower = b.lower.max(events.lower_bound(t.text));
+        for f in &t.found {
+            let Some(day) = first_day(f.expr) else { continue };
+            b.years.push(day.year());
+            match f.tense {
+                Tense::Future => b.upper = Some(b.upper.map_or(day, |u| u.min(day))),
+                Tense::Past => b.lower = b.lower.max(Some(day)),
+                Tense::Unknown => {}
+            }
+        }
+    }
+    b.years.sort_unstable();
+    b.years.dedup();
+    b
+}
+
+/// The year for a day or month named without one.
+fn fit_year(month: i8, day: i8, b: &Bounds) -> Option<i16> {
+    let mut candidates = b.years.clone();
+    if let Some(l) = b.lower {
+        candidates.extend([l.year(), l.year() + 1]);
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates.into_iter().find(|&y| {
+        let Ok(d) = Date::new(y, month, day) else { return false };
+        b.lower.is_none_or(|l| days_between(l, d) >= -3) && b.upper.is_none_or(|u| days_between(d, u) >= -3)
+    })
+}
+
+/// Infers a document's date from its text.
+pub fn infer_date(texts: &[DatedText<'_>], events: &EventBounds, meeting_cues: &[String]) -> Option<Anchor> {
+    let b = bounds(texts, events);
+    let day = |year: Option<i16>, m: i8, d: i8| -> Option<Date> {
+        let y = match year {
+            Some(y) => y,
+            None => fit_year(m, d, &b)?,
+        };
+        Date::new(y, m, d).ok()
+    };
+    let exact = |d: Date| Some(Anchor { day: d, precision: Precision::Day });
+
+    // 1. "tomorrow on November 7"
+    for t in texts {
+        for pair in t.found.windows(2) {
+            let (a, c) = (pair[0], pair[1]);
+            let gap = &t.text[a.end..c.start];
+            if gap.trim().len() > 4 {
+                continue;
+            }
+            let (offset, date) = match (a.expr, c.expr) {
+                (DateExpr::RelativeDay(n), DateExpr::Day { year, month, day: d })
+                | (DateExpr::Day { year, month, day: d }, DateExpr::RelativeDay(n)) => (n, day(year, month, d)),
+                _ => continue,
+            };
+            if let Some(d) = date.and_then(|d| d.checked_sub(jiff::Span::new().days(offset)).ok()) {
+                return exact(d);
+            }
+        }
+    }
+    // 2. a dateline among the first blocks
+    for t in texts.iter().filter(|t| t.block < 3) {
+        for f in &t.found {
+            let lead = t.text[..f.start].trim();
+            let lead_words = lead.split_whitespace().count();
+            let dateline = f.start <= 40 && lead_words <= 4 && (t.heading || t.text[f.end..].trim_start().starts_with(['—', '–', '-', ':']));
+            if let (true, DateExpr::Day { year: Some(y), month, day: d }) = (dateline, f.expr) {
+                if let Ok(d) = Date::new(y, month, d) {
+                    return exact(d);
+                }
+            }
+        }
+    }
+    // 3. the first meeting sentence with a date
+    for t in texts.iter().take(8) {
+        let lower = t.text.to_lowercase();
+        if !meeting_cues.iter().any(|c| contains_word(&lower, c)) {
+            continue;
+        }
+        for f in &t.found {
+            if f.tense == Tense::Future {
+                continue;
+            }
+            match f.expr {
+                DateExpr::Day { year, month, day: d } => {
+                    if let Some(d) = day(year, month, d) {
+                        return exact(d);
+                    }
+                }
+                DateExpr::DayRange { year, from, to } => {
+                    if let Some(d) = day(year, from.0, from.1) {
+                        let precision = if from.0 == to.0 { Precision::Month } else { Precision::Year };
+                        return Some(Anchor { day: d, precision });
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    // 4. the last event done, with the next one to come within a week
+    let mut past_days: Vec<Date> = Vec::new();
+    let mut future_days: Vec<Date> = Vec::new();
+    for t in texts {
+        for f in &t.found {
+            if let DateExpr::Day { year: Some(y), month, day: d } = f.expr {
+                let Ok(d) = Date::new(y, month, d) else { continue };
+                match f.tense {
+                    Tense::Past => past_days.push(d),
+                    Tense::Future => future_days.push(d),
+                    Tense::Unknown => {}
+                }
+            }
+        }
+    }
+    if let (Some(&last), Some(&next)) = (past_days.iter().max(), future_days.iter().min()) {
+        if (0..=7).contains(&days_between(last, next)) {
+            return exact(last);
+        }
+    }
+    // 5. the year of the latest event reported
+    b.lower.map(|l| Anchor { day: l, precision: Precision::Year })
+}
+
+/// True when `word` stands in `text` as a whole word.
+pub fn contains_word(text: &str, word: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = text[from..].find(word) {
+        let start = from + i;
+        let end = start + word.len();
+        let before = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before && after {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stable() {
+        assert_eq!(document_id(b"abc"), "d-ba7816bf8f01");
+    }
+
+    #[test]
+    fn iso_forms() {
+        assert_eq!(parse_iso("2017-11-06").map(|(_, p)| p), Some(Precision::Day));
+        assert_eq!(parse_iso("2019-05").map(|(_, p)| p), Some(Precision::Month));
+        assert_eq!(parse_iso("2018").map(|(_, p)| p), Some(Precision::Year));
+        for bad in ["2017-13-01", "2017-02-30", "17-11-06", "Nov 2017", ""] {
+            assert_eq!(parse_iso(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! The whole pipeline for one document: bytes in, [`Document`] out.
+
+use crate::aliases::AliasIndex;
+use crate::dates::{self, Anchor, DateFinder};
+use crate::meta::{self, DatedText, EventBounds, PublisherCues};
+use crate::model::{DateMention, DateSource, Document, Kind, Publisher, Statement, SCHEMA};
+use readout_lexicon::Lexicon;
+use readout_text::{BlockKind, DecodeError, Prepared, Span, TextPipeline};
+
+/// What the user knows about a document that its text may not say (a row
+/// of the manifest).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocHints {
+    /// An ISO day, month or year.
+    pub date: Option<String>,
+    /// The publisher.
+    pub publisher: Option<Publisher>,
+    /// The title.
+    pub title: Option<String>,
+}
+
+/// Every stage, compiled once from a lexicon and shared across threads.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    text: TextPipeline,
+    dates: DateFinder,
+    publishers: PublisherCues,
+    events: EventBounds,
+    aliases: AliasIndex,
+    meeting_cues: Vec<String>,
+}
+
+impl Extractor {
+    /// Compiles every stage's knowledge.
+    pub fn new(lexicon: &Lexicon) -> Extractor {
+        Extractor {
+            text: TextPipeline::new(lexicon),
+            dates: DateFinder::new(lexicon),
+            publishers: PublisherCues::new(lexicon),
+            events: EventBounds::new(lexicon),
+            aliases: AliasIndex::new(lexicon),
+            meeting_cues: lexicon.dates.meeting_cues.clone(),
+        }
+    }
+
+    /// Extracts one document from its bytes. `source` is how the caller
+    /// names it (a path); `hints` is what the user knows about it.
+    pub fn extract(&self, bytes: &[u8], source: &str, hints: &DocHints) -> Result<Document, DecodeError> {
+        let prepared = self.text.prepare(bytes)?;
+        Ok(self.extract_prepared(prepared, meta::document_id(bytes), source, hints))
+    }
+
+    /// Extraction after the text stages.
+    pub fn extract_prepared(&self, prepared: Prepared, id: String, source: &str, hints: &DocHints) -> Document {
+        let Prepared { encoding, raw, cleaned, sentences, .. } = prepared;
+        let text = &cleaned.text;
+
+        // Date expressions of every sentence, and of headings for the
+        // document's date.
+        let mut dated: Vec<DatedText<'_>> = Vec::with_capacity(sentences.len());
+        let mut sentence_dates = Vec::with_capacity(sentences.len());
+        let mut next = 0;
+        for (bi, block) in cleaned.blocks.iter().enumerate() {
+            if block.kind == BlockKind::Heading || block.lead_in.is_some() {
+                let span = block.lead_in.unwrap_or(block.span);
+                let s = span.of(text);
+                dated.push(DatedText { text: s, block: bi, heading: true, found: self.dates.find(s) });
+            }
+            while next < sentences.len() && sentences[next].block == bi {
+                let s = sentences[next].span.of(text);
+                let found = self.dates.find(s);
+                dated.push(DatedText { text: s, block: bi, heading: false, found: found.clone() });
+                sentence_dates.push(found);
+                next += 1;
+            }
+        }
+
+        let (anchor, date_source) = match hints.date.as_deref().and_then(meta::parse_iso) {
+            Some((day, precision)) => (Some(Anchor { day, precision }), Some(DateSource::Manifest)),
+            None => {
+                let a = meta::infer_date(&dated, &self.events, &self.meeting_cues);
+                (a, a.map(|_| DateSource::Text))
+            }
+        };
+        let publisher = hints.publisher.unwrap_or_else(|| self.publishers.classify(&raw));
+        let title = hints.title.clone().or_else(|| meta::title(&cleaned));
+
+        let statements = sentences
+            .iter()
+            .zip(sentence_dates)
+            .enumerate()
+            .map(|(i, (sentence, found))| {
+                let block = &cleaned.blocks[sentence.block];
+                let s = sentence.span.of(text);
+                let speaker = block
+                    .speaker
+                    .or(block.attribution)
+                    .and_then(|label| self.aliases.country_of_label(label.of(text)))
+                    .map(str::to_string);
+                let dates = found
+                    .iter()
+                    .filter_map(|f| {
+                        let value = dates::resolve(f.expr, f.tense, anchor)?;
+                        let span = Span::new(f.start, f.end).shift(sentence.span.start);
+                        Some(DateMention { text: span.of(text).to_string(), value, span })
+                    })
+                    .collect();
+                Statement {
+                    id: format!("{id}:{i}"),
+                    span: sentence.span,
+                    text: s.to_string(),
+                    speaker,
+                    kind: Kind::Other,
+                    modality: None,
+                    actors: Vec::new(),
+                    domains: Vec::new(),
+                    quantities: Vec::new(),
+                    dates,
+                }
+            })
+            .collect();
+
+        Document {
+            schema: SCHEMA,
+            id,
+            source: source.to_string(),
+            title,
+            date: anchor.map(|a| meta::format_date(a.day, a.precision)),
+            date_precision: anchor.map(|a| a.precision),
+            date_source,
+            publisher,
+            encoding,
+            statements,
+            text: cleaned.text,
+        }
+    }
+}

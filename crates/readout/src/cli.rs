@@ -1,0 +1,144 @@
+//! Command-line interface definitions.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// readout — track what governments promise each other, from the documents.
+///
+/// readout reads joint statements, fact sheets and readouts as they are
+/// found (noise, mojibake and all), splits them into statements and tells
+/// what each one says: its kind (commitment, action, position, fact), who
+/// acts, the domains, the money and jobs and dates it names.
+///
+/// Start with `readout demo`, which runs on the bundled corpus of five
+/// Trump–Abe summit texts. Then `readout extract FILE_OR_FOLDER...` on your
+/// own documents.
+#[derive(Debug, Parser)]
+#[command(name = "readout", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// What readout does.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract statements from documents and print them as JSON lines.
+    ///
+    /// Reads files and folders (recursively; hidden files are skipped),
+    /// prints one JSON object per document to standard output, in the order
+    /// the paths were given (folders sorted by name). Problems with a file
+    /// go to standard error, one line each; the other files are still
+    /// processed, and the exit code is 1 at the end.
+    Extract(ExtractArgs),
+    /// Run on the bundled demo corpus and print a readable summary.
+    Demo(DemoArgs),
+    /// Score extraction against hand-made gold files (the metrics of
+    /// shared/tools/score.py).
+    Eval(EvalArgs),
+    /// Time the pipeline's stages on a large corpus made by repeating the
+    /// bundled seeds.
+    Bench(BenchArgs),
+}
+
+/// Options every document-reading command shares.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// A CSV file saying what you know about the documents: columns `file`
+    /// and any of `date`, `publisher`, `title`.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// A TOML file adding to readout's knowledge (actor aliases, cue words,
+    /// banner phrases…); may be given more than once.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+    /// Refuse files larger than this many bytes (they are not read).
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub max_bytes: u64,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// One JSON object per document per line.
+    Jsonl,
+    /// One JSON array of documents, pretty-printed.
+    Json,
+}
+
+/// `readout extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files or folders to read.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+    pub format: ExtractFormat,
+    /// Add each document's cleaned text (the text spans point into) as "text".
+    #[arg(long)]
+    pub with_text: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `readout demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Print the demo's extraction as JSON lines instead of the summary.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `readout eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The folder of gold files (`<document>.json`, and `threads.json`).
+    #[arg(long, value_name = "DIR")]
+    pub gold: PathBuf,
+    /// The folder of the documents the gold names (default: the bundled
+    /// corpus when the gold is the bundled gold, else the gold's folder).
+    #[arg(long, value_name = "DIR")]
+    pub docs: Option<PathBuf>,
+    /// Score this `extract --format jsonl` output instead of extracting.
+    #[arg(long, value_name = "FILE")]
+    pub extract: Option<PathBuf>,
+    /// Print the metrics as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Fail (exit 1) when a metric is below a floor: `--min qty_f1=0.95`.
+    #[arg(long, value_name = "METRIC=VALUE")]
+    pub min: Vec<String>,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `readout bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Megabytes of corpus to make from the seeds (10^6 bytes).
+    #[arg(long, default_value_t = 50)]
+    pub mb: usize,
+    /// Which stages to time: `text` (decode, clean, segment) or `extract`
+    /// (the whole pipeline).
+    #[arg(long, value_enum, default_value_t = BenchStages::Extract)]
+    pub stages: BenchStages,
+    /// Worker threads (default: 1; 0 for one per core).
+    #[arg(long, short = 'j', default_value_t = 1)]
+    pub jobs: usize,
+    /// Read the corpus from this folder instead of repeating the seeds.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+}
+
+/// Stages `bench` times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BenchStages {
+    /// Decode, repair, clean and segment.
+    Text,
+    /// Everything `extract` does.
+    Extract,
+}

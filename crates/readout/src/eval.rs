@@ -1,0 +1,92 @@
+//! `readout eval`: the project's own scorer, with the metric definitions of
+//! `shared/tools/score.py` and its output format.
+
+use crate::cli::EvalArgs;
+use crate::run;
+use anyhow::{Context, Result};
+use readout_eval::{base_name, parse_extract, score, Gold, PredDoc};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Runs `eval`; false when a metric is below its floor.
+pub fn run(args: &EvalArgs) -> Result<bool> {
+    let gold = Gold::load(&args.gold)?;
+    let docs_dir = args.docs.clone().unwrap_or_else(|| args.gold.clone());
+    let pred: HashMap<String, PredDoc> = match &args.extract {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+            parse_extract(&text, &path.display().to_string())?
+        }
+        None => extract_gold_docs(args, &gold, &docs_dir)?,
+    };
+    let report = score(&gold, &pred, None, Some(&docs_dir));
+    if args.json {
+        let metrics: serde_json::Map<String, serde_json::Value> = report
+            .metrics
+            .iter()
+            .map(|(k, v)| {
+                let value = match v {
+                    readout_eval::Value::Ratio(x) => serde_json::json!(x),
+                    readout_eval::Value::Count(n) => serde_json::json!(n),
+                    readout_eval::Value::Flag(b) => serde_json::json!(b),
+                };
+                (k.to_string(), value)
+            })
+            .collect();
+        let docs: Vec<_> = report
+            .docs
+            .iter()
+            .map(|r| serde_json::json!({"doc": r.doc, "qty": r.qty, "date": r.date}))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&serde_json::json!({"metrics": metrics, "docs": docs}))?);
+    } else {
+        for r in &report.docs {
+            println!("{:<40} quantities {:<24} dates {}", r.doc, r.qty, r.date);
+        }
+        println!();
+        for (k, v) in &report.metrics {
+            println!("{k:<16} {v}");
+        }
+    }
+    let mut short = Vec::new();
+    for spec in &args.min {
+        let (key, val) = spec.split_once('=').with_context(|| format!("--min {spec}: want METRIC=VALUE"))?;
+        let floor: f64 = val.parse().with_context(|| format!("--min {spec}: {val:?} is not a number"))?;
+        let Some(v) = report.get(key) else {
+            anyhow::bail!("no metric {key:?}");
+        };
+        if v.as_f64() < floor {
+            short.push(format!("{key} {v} < {val}"));
+        }
+    }
+    if !short.is_empty() {
+        println!("below floor: {} | {}", short.join("; "), report.summary());
+        return Ok(false);
+    }
+    println!("{}", report.summary());
+    Ok(true)
+}
+
+/// Extracts the documents the gold names, from the docs folder.
+fn extract_gold_docs(args: &EvalArgs, gold: &Gold, docs_dir: &std::path::Path) -> Result<HashMap<String, PredDoc>> {
+    let setup = run::setup(&args.input)?;
+    let files: Vec<PathBuf> = gold.docs.keys().map(|name| docs_dir.join(name)).collect();
+    let mut pred = HashMap::new();
+    let mut failed = None;
+    setup.for_each(&files, |r| {
+        match r {
+            Ok(doc) => match serde_json::to_value(&doc).and_then(serde_json::from_value::<PredDoc>) {
+                Ok(p) => {
+                    pred.insert(base_name(&doc.source).to_string(), p);
+                }
+                Err(e) => failed = Some(anyhow::anyhow!("{}: {e}", doc.source)),
+            },
+            Err(p) => eprintln!("readout: {p}"),
+        }
+        true
+    });
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(pred),
+    }
+}
