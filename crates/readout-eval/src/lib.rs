@@ -190,7 +190,8 @@ pub struct Gold {
 }
 
 fn read(path: &Path) -> Result<String, EvalError> {
-    std::fs::read_to_string(path).map_err(|e| EvalError::Read { path: path.display().to_string(), reason: e.to_string() })
+    std::fs::read_to_string(path)
+        .map_err(|e| EvalError::Read { path: path.display().to_string(), reason: e.to_string() })
 }
 
 impl Gold {
@@ -222,10 +223,7 @@ impl Gold {
 
 /// Letters and digits, lower case.
 pub fn norm(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        .collect()
+    s.chars().flat_map(char::to_lowercase).filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit()).collect()
 }
 
 fn first(s: &str, n: usize) -> &str {
@@ -240,7 +238,10 @@ fn speaker_label() -> &'static Regex {
 
 /// The index of the predicted statement holding `quote`.
 fn match_quote(normed: &[String], quote: &str) -> Option<usize> {
-    let tries = [first(&norm(quote), 60).to_string(), first(&norm(&speaker_label().replace(quote, "")), 60).to_string()];
+    let tries = [
+        first(&norm(quote), 60).to_string(),
+        first(&norm(&speaker_label().replace(quote, "")), 60).to_string(),
+    ];
     for q in tries.iter().filter(|q| !q.is_empty()) {
         if let Some(i) = normed.iter().position(|s| s.contains(q.as_str())) {
             return Some(i);
@@ -250,7 +251,13 @@ fn match_quote(normed: &[String], quote: &str) -> Option<usize> {
 }
 
 fn f1(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
-    let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else if fn_ == 0 { 1.0 } else { 0.0 };
+    let p = if tp + fp > 0 {
+        tp as f64 / (tp + fp) as f64
+    } else if fn_ == 0 {
+        1.0
+    } else {
+        0.0
+    };
     let r = if tp + fn_ > 0 { tp as f64 / (tp + fn_) as f64 } else { 1.0 };
     let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
     (p, r, f)
@@ -270,13 +277,16 @@ fn qkey(q: &QuantityValue) -> (Option<String>, String) {
 
 fn parse_day(v: &str) -> Option<jiff::civil::Date> {
     let b = v.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r.clone()).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r.clone()).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
     let num = |r: std::ops::Range<usize>| v.get(r).and_then(|s| s.parse::<i16>().ok());
     match v.len() {
         10 if digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) => {
             jiff::civil::Date::new(num(0..4)?, num(5..7)? as i8, num(8..10)? as i8).ok()
         }
-        7 if digits(0..4) && b[4] == b'-' && digits(5..7) => jiff::civil::Date::new(num(0..4)?, num(5..7)? as i8, 15).ok(),
+        7 if digits(0..4) && b[4] == b'-' && digits(5..7) => {
+            jiff::civil::Date::new(num(0..4)?, num(5..7)? as i8, 15).ok()
+        }
         4 if digits(0..4) => jiff::civil::Date::new(num(0..4)?, 7, 1).ok(),
         _ => None,
     }
@@ -409,7 +419,12 @@ const QTY_KINDS: [&str; 4] = ["money", "jobs", "percent", "count"];
 
 /// Scores predictions against gold. `docs_dir` is read only for gold files
 /// with `annotated_chars`; `threads` is None when no threads were predicted.
-pub fn score(gold: &Gold, pred: &HashMap<String, PredDoc>, threads: Option<&[PredThread]>, docs_dir: Option<&Path>) -> Report {
+pub fn score(
+    gold: &Gold,
+    pred: &HashMap<String, PredDoc>,
+    threads: Option<&[PredThread]>,
+    docs_dir: Option<&Path>,
+) -> Report {
     let mut c: HashMap<&'static str, usize> = HashMap::new();
     let add = |c: &mut HashMap<&'static str, usize>, k: &'static str, n: usize| *c.entry(k).or_default() += n;
     let mut rows = Vec::new();
@@ -435,7 +450,11 @@ pub fn score(gold: &Gold, pred: &HashMap<String, PredDoc>, threads: Option<&[Pre
             }
         }
         add(&mut c, "docs", 1);
-        add(&mut c, "date_ok", usize::from(doc_date_ok(d.date.as_deref(), g.date.as_deref(), &g.date_precision)));
+        add(
+            &mut c,
+            "date_ok",
+            usize::from(doc_date_ok(d.date.as_deref(), g.date.as_deref(), &g.date_precision)),
+        );
         add(&mut c, "publisher_ok", usize::from(d.publisher == g.publisher));
         let mut matched: HashSet<usize> = HashSet::new();
         for (gi, gs) in g.statements.iter().enumerate() {
@@ -507,15 +526,12 @@ pub fn score(gold: &Gold, pred: &HashMap<String, PredDoc>, threads: Option<&[Pre
                 *pdts.entry(v).or_default() += 1;
             }
         }
-        let (qty, date) = (
-            count_pair(&mut c, "qty", &gq, &pq),
-            count_pair(&mut c, "date", &gdts, &pdts),
-        );
+        let (qty, date) = (count_pair(&mut c, "qty", &gq, &pq), count_pair(&mut c, "date", &gdts, &pdts));
         rows.push(DocRow { doc: name.clone(), qty, date });
     }
 
     // Thread links between gold-matched statements of different documents.
-    let mut gpairs: HashSet<((String, usize), (String, usize))> = HashSet::new();
+    let mut gpairs: HashSet<(GoldRef, GoldRef)> = HashSet::new();
     for t in &gold.threads {
         let mut members = Vec::new();
         for m in &t.members {
@@ -550,7 +566,8 @@ pub fn score(gold: &Gold, pred: &HashMap<String, PredDoc>, threads: Option<&[Pre
         ("date", "date_p", "date_r", "date_f1"),
         ("link", "link_p", "link_r", "link_f1"),
     ] {
-        let (pv, rv, fv) = f1(get(&format!("{key}_tp")), get(&format!("{key}_fp")), get(&format!("{key}_fn")));
+        let (pv, rv, fv) =
+            f1(get(&format!("{key}_tp")), get(&format!("{key}_fp")), get(&format!("{key}_fn")));
         metrics.push((p, Value::Ratio(round3(pv))));
         metrics.push((r, Value::Ratio(round3(rv))));
         metrics.push((f, Value::Ratio(round3(fv))));
@@ -561,7 +578,10 @@ pub fn score(gold: &Gold, pred: &HashMap<String, PredDoc>, threads: Option<&[Pre
     metrics.push(("doc_date_acc", ratio(get("date_ok"), get("docs"))));
     metrics.push(("publisher_acc", ratio(get("publisher_ok"), get("docs"))));
     let total: usize = gold.docs.values().map(|g| g.statements.len()).sum();
-    metrics.push(("gold_matched", Value::Ratio(round3(1.0 - get("unmatched_gold") as f64 / total.max(1) as f64))));
+    metrics.push((
+        "gold_matched",
+        Value::Ratio(round3(1.0 - get("unmatched_gold") as f64 / total.max(1) as f64)),
+    ));
     metrics.push(("missing_docs", Value::Count(get("missing_docs"))));
     metrics.push(("threads_scored", Value::Flag(threads.is_some())));
     Report { metrics, docs: rows }
@@ -586,7 +606,10 @@ fn count_pair<K: std::hash::Hash + Eq>(
     format!("{tp}/{gsum} found, {} extra", psum - tp)
 }
 
-fn pairs_into(members: &[(String, usize)], out: &mut HashSet<((String, usize), (String, usize))>) {
+/// A gold statement: its document and index.
+type GoldRef = (String, usize);
+
+fn pairs_into(members: &[GoldRef], out: &mut HashSet<(GoldRef, GoldRef)>) {
     for a in members {
         for b in members {
             if a < b && a.0 != b.0 {
@@ -627,7 +650,10 @@ mod tests {
         assert_eq!(Value::Ratio(1.0).to_string(), "1.0");
         assert_eq!(Value::Ratio(0.857).to_string(), "0.857");
         assert_eq!(Value::Flag(false).to_string(), "False");
-        assert_eq!(qkey(&QuantityValue { kind: Some("money".into()), value: Some(424_000_000_000.0) }).1, "424000000000");
+        assert_eq!(
+            qkey(&QuantityValue { kind: Some("money".into()), value: Some(424_000_000_000.0) }).1,
+            "424000000000"
+        );
         assert_eq!(
             qkey(&QuantityValue { kind: Some("jobs".into()), value: Some(851_234.0) }),
             qkey(&QuantityValue { kind: Some("jobs".into()), value: Some(851_000.0) })

@@ -125,7 +125,10 @@ fn intern(code: &str) -> &'static str {
 }
 
 fn boundary_before(text: &str, start: usize) -> bool {
-    text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '-' || c == '-' && text[..start].ends_with(" -"))
+    text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '-' || c == '-' && text[..start].ends_with(" -"))
 }
 
 fn boundary_after(text: &str, end: usize) -> bool {
@@ -146,7 +149,8 @@ mod tests {
     fn finds_aliases_as_whole_words() {
         let idx = AliasIndex::new(&Lexicon::builtin().unwrap());
         let text = "Prime Minister Abe and President Trump met Japanese and U.S. officials; the USTDA and Japan's METI; Abeno, USTDAx.";
-        let hits: Vec<(&str, Option<&str>)> = idx.find(text).iter().map(|h| (&text[h.start..h.end], h.country)).collect();
+        let hits: Vec<(&str, Option<&str>)> =
+            idx.find(text).iter().map(|h| (&text[h.start..h.end], h.country)).collect();
         assert!(hits.contains(&("Abe", Some("JPN"))));
         assert!(hits.contains(&("Trump", Some("USA"))));
         assert!(hits.contains(&("Japanese", Some("JPN"))));

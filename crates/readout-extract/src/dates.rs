@@ -148,11 +148,7 @@ impl DateFinder {
         let year = r"(?:1[89]\d\d|20\d\d|21\d\d)";
         let dash = r"\s*(?:-|–|—|to|through|until)\s*";
         let seasons = d.seasons.join("|");
-        let parts: Vec<String> = d
-            .year_parts
-            .iter()
-            .map(|p| regex::escape(p).replace(' ', r"\s+"))
-            .collect();
+        let parts: Vec<String> = d.year_parts.iter().map(|p| regex::escape(p).replace(' ', r"\s+")).collect();
         let parts = parts.join("|");
         let pattern = format!(
             r"(?x)
@@ -176,6 +172,8 @@ impl DateFinder {
           | (?P<m>\b(?P<r_m>{monfull}))
             "
         );
+        // ASCII word boundaries keep the fast engines usable.
+        let pattern = pattern.replace(r"\b", r"(?-u:\b)");
         let pattern = Regex::new(&pattern).expect("the date grammar compiles");
         let list = |name: &str| -> HashSet<String> {
             lexicon.cues.lists.get(name).map(|v| v.iter().cloned().collect()).unwrap_or_default()
@@ -186,9 +184,12 @@ impl DateFinder {
             future: list("future_markers"),
             past: list("past_markers"),
             not_past: list("not_past"),
-            after_may: ["in", "of", "since", "during", "until", "by", "early", "late", "mid", "last", "next", "this", "from", "through", "before", "after", "In", "Since", "By", "During", "Until"]
-                .into_iter()
-                .collect(),
+            after_may: [
+                "in", "of", "since", "during", "until", "by", "early", "late", "mid", "last", "next", "this",
+                "from", "through", "before", "after", "In", "Since", "By", "During", "Until",
+            ]
+            .into_iter()
+            .collect(),
         }
     }
 
@@ -200,9 +201,10 @@ impl DateFinder {
     /// Every date expression in `text`, in order.
     pub fn find(&self, text: &str) -> Vec<DateFound> {
         let mut out: Vec<DateFound> = Vec::new();
-        for caps in self.pattern.captures_iter(text) {
-            let Some(whole) = caps.get(0) else { continue };
-            let (start, end) = (whole.start(), whole.end());
+        // Find with the fast engine, then read the groups of each match.
+        for m in self.pattern.find_iter(text) {
+            let Some(caps) = self.pattern.captures_at(text, m.start()) else { continue };
+            let (start, end) = (m.start(), m.end());
             let Some(expr) = self.read(&caps, text, start, end) else {
                 continue;
             };
@@ -246,10 +248,18 @@ impl DateFinder {
             });
         }
         if c.name("mdy").is_some() {
-            return Some(DateExpr::Day { year: year("d_y"), month: mon("d_m")?, day: valid_day(num("d_d"))? });
+            return Some(DateExpr::Day {
+                year: year("d_y"),
+                month: mon("d_m")?,
+                day: valid_day(num("d_d"))?,
+            });
         }
         if c.name("dmy").is_some() {
-            return Some(DateExpr::Day { year: year("e_y"), month: mon("e_m")?, day: valid_day(num("e_d"))? });
+            return Some(DateExpr::Day {
+                year: year("e_y"),
+                month: mon("e_m")?,
+                day: valid_day(num("e_d"))?,
+            });
         }
         if c.name("iso").is_some() {
             let m = num("f_m").filter(|m| (1..=12).contains(m))? as i8;
@@ -268,7 +278,7 @@ impl DateFinder {
             if text[end..].starts_with(|ch: char| ch.is_alphanumeric() || ch == '%') {
                 return None;
             }
-            if text[end..].starts_with(|ch: char| ch == ',')
+            if text[end..].starts_with(',')
                 && text[end + 1..].trim_start().starts_with(|ch: char| ch.is_ascii_digit())
             {
                 return None; // "May 2, 000 …" is a list of numbers
@@ -337,8 +347,9 @@ impl DateFinder {
             return before == Some('-') && text[..start].ends_with(" -");
         }
         let after = &text[end..];
-        if after.starts_with(|c: char| c == '%' || c == '+' || c == ',' && after[1..].starts_with(|d: char| d.is_ascii_digit()))
-        {
+        if after.starts_with(|c: char| {
+            c == '%' || c == '+' || c == ',' && after[1..].starts_with(|d: char| d.is_ascii_digit())
+        }) {
             return false;
         }
         let next = after.split_whitespace().next().unwrap_or("");
@@ -347,7 +358,10 @@ impl DateFinder {
             return false;
         }
         // "2000 workers": a lower-case plural noun after it makes it a count.
-        !(next.len() > 3 && next.ends_with('s') && next.starts_with(|c: char| c.is_lowercase()) && !next.ends_with("ss"))
+        !(next.len() > 3
+            && next.ends_with('s')
+            && next.starts_with(|c: char| c.is_lowercase())
+            && !next.ends_with("ss"))
     }
 
     /// "December and October 2017": a month without a year takes the year of
@@ -393,8 +407,7 @@ impl DateFinder {
     }
 
     fn is_past(&self, w: &str) -> bool {
-        self.past.contains(w)
-            || (w.len() > 4 && w.ends_with("ed") && !self.not_past.contains(w))
+        self.past.contains(w) || (w.len() > 4 && w.ends_with("ed") && !self.not_past.contains(w))
     }
 }
 
@@ -485,7 +498,11 @@ pub fn resolve(expr: DateExpr, tense: Tense, anchor: Option<Anchor>) -> Option<S
             let a = need(Precision::Year)?;
             let y = year_for(a, month, 1, tense).map(|y| {
                 // Same-month mentions belong to the anchor's own month.
-                if month == a.month() { a.year() } else { y }
+                if month == a.month() {
+                    a.year()
+                } else {
+                    y
+                }
             })?;
             Some(fmt_month(y, month))
         }
@@ -556,15 +573,33 @@ mod tests {
         let nov6 = anchor(2017, 11, 6, Precision::Day);
         check("On November 7, 2017, OPIC will sign.", nov6, &[("November 7, 2017", "2017-11-07")]);
         check("met on May 2, 2019 in Washington, D.C.", nov6, &[("May 2, 2019", "2019-05-02")]);
-        check("the visit began on November 5 and will conclude tomorrow on November 7.", nov6,
-              &[("November 5", "2017-11-05"), ("tomorrow", "2017-11-07"), ("November 7", "2017-11-07")]);
-        check("visited Japan May 25–28.", anchor(2019, 5, 25, Precision::Month), &[("May 25–28", "2019-05-25/2019-05-28")]);
+        check(
+            "the visit began on November 5 and will conclude tomorrow on November 7.",
+            nov6,
+            &[("November 5", "2017-11-05"), ("tomorrow", "2017-11-07"), ("November 7", "2017-11-07")],
+        );
+        check(
+            "visited Japan May 25–28.",
+            anchor(2019, 5, 25, Precision::Month),
+            &[("May 25–28", "2019-05-25/2019-05-28")],
+        );
         check("from 25 to 28 May 2019", None, &[("25 to 28 May 2019", "2019-05-25/2019-05-28")]);
-        check("In December and October 2017, they conducted drills.", None,
-              &[("December", "2017-12"), ("October 2017", "2017-10")]);
+        check(
+            "In December and October 2017, they conducted drills.",
+            None,
+            &[("December", "2017-12"), ("October 2017", "2017-10")],
+        );
         check("Since January 2017, firms announced plans.", None, &[("January 2017", "2017-01")]);
-        check("the 2019–2020 season and the 2016 Election", None, &[("2019–2020", "2019/2020"), ("2016", "2016")]);
-        check("on 2018-03-03 and 3/4/2018", None, &[("2018-03-03", "2018-03-03"), ("3/4/2018", "2018-03-04")]);
+        check(
+            "the 2019–2020 season and the 2016 Election",
+            None,
+            &[("2019–2020", "2019/2020"), ("2016", "2016")],
+        );
+        check(
+            "on 2018-03-03 and 3/4/2018",
+            None,
+            &[("2018-03-03", "2018-03-03"), ("3/4/2018", "2018-03-04")],
+        );
         check("Dec. 5 and Nov. 6", nov6, &[("Dec. 5", "2017-12-05"), ("Nov. 6", "2017-11-06")]);
     }
 
@@ -572,16 +607,28 @@ mod tests {
     fn relative_and_parts() {
         let nov6 = anchor(2017, 11, 6, Precision::Day);
         check("Just last month, Denso announced it.", nov6, &[("last month", "2017-10")]);
-        check("signed this year; Last year students added $620 million.", nov6,
-              &[("this year", "2017"), ("Last year", "2016")]);
-        check("In early 2019 and mid-2020 and fall 2018, by 2021.", None,
-              &[("early 2019", "2019"), ("mid-2020", "2020"), ("fall 2018", "2018"), ("2021", "2021")]);
+        check(
+            "signed this year; Last year students added $620 million.",
+            nov6,
+            &[("this year", "2017"), ("Last year", "2016")],
+        );
+        check(
+            "In early 2019 and mid-2020 and fall 2018, by 2021.",
+            None,
+            &[("early 2019", "2019"), ("mid-2020", "2020"), ("fall 2018", "2018"), ("2021", "2021")],
+        );
         check("she spoke in Tokyo last fall.", anchor(2018, 1, 1, Precision::Year), &[("last fall", "2017")]);
         check("during his November visit", anchor(2018, 1, 1, Precision::Year), &[("November", "2017-11")]);
-        check("They met last week and will meet next week.", nov6,
-              &[("last week", "2017-10-30/2017-11-05"), ("next week", "2017-11-13/2017-11-19")]);
-        check("They met on Sunday and will meet on Tuesday.", nov6,
-              &[("Sunday", "2017-11-05"), ("Tuesday", "2017-11-07")]);
+        check(
+            "They met last week and will meet next week.",
+            nov6,
+            &[("last week", "2017-10-30/2017-11-05"), ("next week", "2017-11-13/2017-11-19")],
+        );
+        check(
+            "They met on Sunday and will meet on Tuesday.",
+            nov6,
+            &[("Sunday", "2017-11-05"), ("Tuesday", "2017-11-07")],
+        );
         // A year-precise anchor cannot resolve "tomorrow".
         check("tomorrow", anchor(2018, 1, 1, Precision::Year), &[]);
     }

@@ -13,6 +13,6 @@ pub mod meta;
 pub mod model;
 pub mod pipeline;
 
-pub use model::*;
 pub use manifest::{Manifest, ManifestError};
+pub use model::*;
 pub use pipeline::{DocHints, Extractor};

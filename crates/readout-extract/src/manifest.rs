@@ -39,13 +39,12 @@ pub struct Manifest {
 impl Manifest {
     /// Parses a manifest's text; `base` is the folder it lives in.
     pub fn parse(text: &str, base: &Path) -> Result<Manifest, ManifestError> {
-        let mut reader = csv::ReaderBuilder::new()
-            .trim(csv::Trim::All)
-            .flexible(false)
-            .from_reader(text.as_bytes());
+        let mut reader =
+            csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(false).from_reader(text.as_bytes());
         let headers = reader.headers().map_err(|e| ManifestError::Csv(e.to_string()))?.clone();
         let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
-        let file = col("file").ok_or_else(|| ManifestError::NoFileColumn(headers.iter().collect::<Vec<_>>().join(", ")))?;
+        let file = col("file")
+            .ok_or_else(|| ManifestError::NoFileColumn(headers.iter().collect::<Vec<_>>().join(", ")))?;
         let (date, publisher, title) = (col("date"), col("publisher"), col("title"));
         let mut manifest = Manifest { base: base.to_path_buf(), ..Manifest::default() };
         for (i, record) in reader.records().enumerate() {
@@ -68,7 +67,9 @@ impl Manifest {
             if let Some(p) = get(publisher) {
                 hints.publisher = Some(Publisher::parse(p).ok_or_else(|| ManifestError::Row {
                     row,
-                    reason: format!("unknown publisher {p:?} (want us-gov, jp-gov, other-gov, press or unknown)"),
+                    reason: format!(
+                        "unknown publisher {p:?} (want us-gov, jp-gov, other-gov, press or unknown)"
+                    ),
                 })?);
             }
             hints.title = get(title).map(str::to_string);
@@ -129,7 +130,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(m.len(), 2);
-        assert_eq!(m.hints_for(Path::new("/elsewhere/003.txt")).and_then(|h| h.date.clone()), Some("2017-11-06".into()));
+        assert_eq!(
+            m.hints_for(Path::new("/elsewhere/003.txt")).and_then(|h| h.date.clone()),
+            Some("2017-11-06".into())
+        );
         let a = m.hints_for(Path::new("/corpus/sub/a.txt")).unwrap();
         assert_eq!(a.publisher, Some(Publisher::Press));
         assert_eq!(a.title.as_deref(), Some("A title"));
@@ -142,7 +146,13 @@ mod tests {
         assert_eq!(bad_date.to_string(), "row 1: bad date \"2017-13-01\" (want YYYY-MM-DD, YYYY-MM or YYYY)");
         let bad_pub = Manifest::parse("file,publisher\nx.txt,ok\ny.txt,blog\n", Path::new(".")).unwrap_err();
         assert!(matches!(bad_pub, ManifestError::Row { row: 1, .. }));
-        assert!(matches!(Manifest::parse("name,date\n", Path::new(".")), Err(ManifestError::NoFileColumn(_))));
-        assert!(matches!(Manifest::parse("file,date\nx.txt\n", Path::new(".")), Err(ManifestError::Row { row: 1, .. })));
+        assert!(matches!(
+            Manifest::parse("name,date\n", Path::new(".")),
+            Err(ManifestError::NoFileColumn(_))
+        ));
+        assert!(matches!(
+            Manifest::parse("file,date\nx.txt\n", Path::new(".")),
+            Err(ManifestError::Row { row: 1, .. })
+        ));
     }
 }

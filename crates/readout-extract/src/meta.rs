@@ -107,11 +107,8 @@ impl EventBounds {
             .iter()
             .filter_map(|e| {
                 let re = Regex::new(&e.pattern).ok()?;
-                let holders = e
-                    .holder
-                    .iter()
-                    .filter_map(|h| Some((h.name.clone(), parse_iso(&h.from)?.0)))
-                    .collect();
+                let holders =
+                    e.holder.iter().filter_map(|h| Some((h.name.clone(), parse_iso(&h.from)?.0))).collect();
                 Some((re, holders))
             })
             .collect();
@@ -248,7 +245,9 @@ pub fn infer_date(texts: &[DatedText<'_>], events: &EventBounds, meeting_cues: &
             }
             let (offset, date) = match (a.expr, c.expr) {
                 (DateExpr::RelativeDay(n), DateExpr::Day { year, month, day: d })
-                | (DateExpr::Day { year, month, day: d }, DateExpr::RelativeDay(n)) => (n, day(year, month, d)),
+                | (DateExpr::Day { year, month, day: d }, DateExpr::RelativeDay(n)) => {
+                    (n, day(year, month, d))
+                }
                 _ => continue,
             };
             if let Some(d) = date.and_then(|d| d.checked_sub(jiff::Span::new().days(offset)).ok()) {
@@ -261,7 +260,9 @@ pub fn infer_date(texts: &[DatedText<'_>], events: &EventBounds, meeting_cues: &
         for f in &t.found {
             let lead = t.text[..f.start].trim();
             let lead_words = lead.split_whitespace().count();
-            let dateline = f.start <= 40 && lead_words <= 4 && (t.heading || t.text[f.end..].trim_start().starts_with(['—', '–', '-', ':']));
+            let dateline = f.start <= 40
+                && lead_words <= 4
+                && (t.heading || t.text[f.end..].trim_start().starts_with(['—', '–', '-', ':']));
             if let (true, DateExpr::Day { year: Some(y), month, day: d }) = (dateline, f.expr) {
                 if let Ok(d) = Date::new(y, month, d) {
                     return exact(d);

@@ -51,7 +51,13 @@ impl Extractor {
     }
 
     /// Extraction after the text stages.
-    pub fn extract_prepared(&self, prepared: Prepared, id: String, source: &str, hints: &DocHints) -> Document {
+    pub fn extract_prepared(
+        &self,
+        prepared: Prepared,
+        id: String,
+        source: &str,
+        hints: &DocHints,
+    ) -> Document {
         let Prepared { encoding, raw, cleaned, sentences, .. } = prepared;
         let text = &cleaned.text;
 

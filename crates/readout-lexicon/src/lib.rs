@@ -71,10 +71,7 @@ pub const BUILTIN_FILES: [(&str, &str); 8] = [
 ];
 
 fn parse<T: DeserializeOwned>(origin: &str, text: &str) -> Result<T, LexiconError> {
-    toml::from_str(text).map_err(|e| LexiconError {
-        origin: origin.to_string(),
-        message: e.to_string(),
-    })
+    toml::from_str(text).map_err(|e| LexiconError { origin: origin.to_string(), message: e.to_string() })
 }
 
 /// The shape of a user's overlay file: any of the built-in files, as tables.
@@ -94,8 +91,7 @@ struct Overlay {
 impl Lexicon {
     /// The lexicon compiled into readout.
     pub fn builtin() -> Result<Lexicon, LexiconError> {
-        let [actors, boilerplate, segment, dates, publishers, quantities, cues, domains] =
-            BUILTIN_FILES;
+        let [actors, boilerplate, segment, dates, publishers, quantities, cues, domains] = BUILTIN_FILES;
         Ok(Lexicon {
             actors: parse(actors.0, actors.1)?,
             boilerplate: parse(boilerplate.0, boilerplate.1)?,
@@ -156,11 +152,7 @@ mod tests {
     fn every_country_code_is_alpha3() {
         let lex = Lexicon::builtin().unwrap();
         for c in &lex.actors.country {
-            assert!(
-                c.code.len() == 3 && c.code.chars().all(|ch| ch.is_ascii_uppercase()),
-                "{}",
-                c.code
-            );
+            assert!(c.code.len() == 3 && c.code.chars().all(|ch| ch.is_ascii_uppercase()), "{}", c.code);
         }
     }
 

@@ -11,7 +11,7 @@
 //! `data/boilerplate.toml`.
 
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use readout_lexicon::Lexicon;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -113,6 +113,7 @@ impl Cleaner {
         let banners = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostFirst)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&b.banner_phrases)
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
         let mut speakers = HashSet::new();
@@ -148,8 +149,7 @@ impl Cleaner {
         let mut prev_bullet = false;
         for (i, para) in paragraphs.iter().enumerate() {
             if !out.text.is_empty() {
-                out.text
-                    .push_str(if prev_bullet && para.bullet { "\n" } else { "\n\n" });
+                out.text.push_str(if prev_bullet && para.bullet { "\n" } else { "\n\n" });
             }
             if para.bullet {
                 out.text.push_str("• ");
@@ -174,13 +174,27 @@ impl Cleaner {
         let mut lines: Vec<Line<'a>> = Vec::new();
         let mut para_start = true;
         let mut seen_content = false;
+        // One pass of the banner automaton over the whole text; a line is a
+        // banner when a match starts in it.
+        let mut banner_hits = self.banners.find_iter(source).map(|m| m.start()).peekable();
+        let mut line_start = 0;
         for raw in source.split('\n') {
+            let line_end = line_start + raw.len();
+            let mut banner = false;
+            while let Some(&hit) = banner_hits.peek() {
+                if hit >= line_end {
+                    break;
+                }
+                banner = true;
+                banner_hits.next();
+            }
+            line_start = line_end + 1;
             let text = trim(raw);
             if text.is_empty() {
                 para_start = true;
                 continue;
             }
-            if self.banners.is_match(text) {
+            if banner {
                 removed.push(Removal { reason: Dropped::Banner, text: text.to_string() });
                 para_start = true;
                 continue;
@@ -205,6 +219,9 @@ impl Cleaner {
 
     /// A short line made only of widget words ("print PRINT", "Share Tweet").
     fn is_widget(&self, line: &str) -> bool {
+        if line.len() > 80 {
+            return false;
+        }
         let words: Vec<&str> = line.split_whitespace().collect();
         if words.is_empty() || words.len() > 6 {
             return false;
@@ -227,9 +244,8 @@ impl Cleaner {
     /// Drops runs of short, unpunctuated lines at the document's ends: menus
     /// at the start, tag lists and footers at the end.
     fn drop_navigation(&self, lines: &mut Vec<Line<'_>>, removed: &mut Vec<Removal>) {
-        let navlike = |l: &Line<'_>| {
-            l.text.split_whitespace().count() <= self.nav_max_words && !ends_sentence(l.text)
-        };
+        let navlike =
+            |l: &Line<'_>| l.text.split_whitespace().count() <= self.nav_max_words && !ends_sentence(l.text);
         let tail = lines.iter().rev().take_while(|l| navlike(l)).count();
         // A single trailing bullet after other bullets is also a tag.
         if tail >= self.nav_min_run || (tail == 1 && lines.len() > 1 && is_lone_tag(lines)) {
@@ -341,11 +357,7 @@ fn split_inline_bullets<'a>(text: &'a str, para_start: bool, out: &mut Vec<Line<
             None => (trim(body), None),
         };
         if !item.is_empty() {
-            out.push(Line {
-                text: item,
-                bullet: marker,
-                para_start: para_start || !first || marker,
-            });
+            out.push(Line { text: item, bullet: marker, para_start: para_start || !first || marker });
         }
         first = false;
         match tail {
@@ -461,10 +473,8 @@ fn is_lead_in(label: &str) -> bool {
 
 /// Every word of four or more letters starts with a capital.
 fn title_case(words: &[&str]) -> bool {
-    let long: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
+    let long: Vec<&&str> =
+        words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
     !long.is_empty()
         && long
             .iter()
@@ -474,6 +484,9 @@ fn title_case(words: &[&str]) -> bool {
 /// A heading: a short line that does not end like a sentence, a line in
 /// capitals, or a document's first line written as a headline.
 fn is_heading(s: &str, first: bool) -> bool {
+    if s.len() > 400 || (!first && s.len() > 120 && ends_sentence(s)) {
+        return false;
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     if letters == 0 {
@@ -492,10 +505,7 @@ fn is_heading(s: &str, first: bool) -> bool {
             .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
             .filter(|w| w.starts_with(char::is_uppercase))
             .count();
-        let long = words
-            .iter()
-            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-            .count();
+        let long = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).count();
         return long >= 4 && capital * 10 >= long * 8;
     }
     false
@@ -529,10 +539,7 @@ fn epigraph(s: &str) -> Option<(Span, Span)> {
     }
     let who_start = s.len() - dash.len() + (dash.len() - dash.trim_start_matches(['–', '—', '-', '―']).len());
     let who_start = who_start + (s[who_start..].len() - s[who_start..].trim_start().len());
-    Some((
-        Span::new(inner_start, close),
-        Span::new(who_start, who_start + who.len()),
-    ))
+    Some((Span::new(inner_start, close), Span::new(who_start, who_start + who.len())))
 }
 
 #[cfg(test)]
@@ -556,13 +563,21 @@ mod tests {
         let reasons: Vec<Dropped> = c.removed.iter().map(|r| r.reason).collect();
         assert_eq!(
             reasons,
-            [Dropped::Banner, Dropped::Widget, Dropped::Crumbs, Dropped::Navigation, Dropped::Navigation, Dropped::Navigation]
+            [
+                Dropped::Banner,
+                Dropped::Widget,
+                Dropped::Crumbs,
+                Dropped::Navigation,
+                Dropped::Navigation,
+                Dropped::Navigation
+            ]
         );
     }
 
     #[test]
     fn inline_bullets_become_blocks() {
-        let c = cleaner().clean("The leaders agreed on three points.\n• Trade grew. • Jobs grew. ▪ Ties deepened.\n");
+        let c = cleaner()
+            .clean("The leaders agreed on three points.\n• Trade grew. • Jobs grew. ▪ Ties deepened.\n");
         assert_eq!(
             kinds(&c),
             vec![
@@ -572,7 +587,10 @@ mod tests {
                 (BlockKind::Bullet, "Ties deepened."),
             ]
         );
-        assert_eq!(c.text, "The leaders agreed on three points.\n\n• Trade grew.\n• Jobs grew.\n• Ties deepened.");
+        assert_eq!(
+            c.text,
+            "The leaders agreed on three points.\n\n• Trade grew.\n• Jobs grew.\n• Ties deepened."
+        );
     }
 
     #[test]

@@ -86,11 +86,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             detector.feed(bytes, true);
             let encoding = detector.guess(None, true);
             // A UTF-8 guess for invalid UTF-8 would only make U+FFFD.
-            let encoding = if encoding == UTF_8 {
-                encoding_rs::WINDOWS_1252
-            } else {
-                encoding
-            };
+            let encoding = if encoding == UTF_8 { encoding_rs::WINDOWS_1252 } else { encoding };
             let (text, _) = encoding.decode_without_bom_handling(bytes);
             finish(text.into_owned(), encoding.name())
         }
@@ -111,10 +107,8 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
-        .count();
+    let controls =
+        head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)).count();
     controls * 20 > head.len().max(1)
 }
 
@@ -175,10 +169,7 @@ mod tests {
         // "café – naïve" in Windows-1252.
         let bytes = b"The caf\xe9 \x96 a na\xefve \x93quote\x94 in Windows-1252 text of some length.";
         let d = decode(bytes).unwrap();
-        assert_eq!(
-            d.text,
-            "The café – a naïve “quote” in Windows-1252 text of some length."
-        );
+        assert_eq!(d.text, "The café – a naïve “quote” in Windows-1252 text of some length.");
         assert_eq!(d.encoding, "windows-1252");
     }
 
@@ -187,18 +178,9 @@ mod tests {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert_eq!(decode(b"  \n\t "), Err(DecodeError::Empty));
         assert_eq!(decode(b"\xef\xbb\xbf"), Err(DecodeError::Empty));
-        assert!(matches!(
-            decode(b"\x89PNG\r\n\x1a\n\0\0\0"),
-            Err(DecodeError::Binary("PNG image"))
-        ));
-        assert!(matches!(
-            decode(b"text\0with nul"),
-            Err(DecodeError::Binary(_))
-        ));
-        assert_eq!(
-            decode(b"\xef\xbb\xbfok \xff\xfe bad"),
-            Err(DecodeError::InvalidUtf8(6))
-        );
+        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n\0\0\0"), Err(DecodeError::Binary("PNG image"))));
+        assert!(matches!(decode(b"text\0with nul"), Err(DecodeError::Binary(_))));
+        assert_eq!(decode(b"\xef\xbb\xbfok \xff\xfe bad"), Err(DecodeError::InvalidUtf8(6)));
         // Words that start like a signature are still text.
         assert!(decode(b"MZ Holdings signed a memorandum.").is_ok());
     }

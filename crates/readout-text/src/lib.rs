@@ -51,10 +51,7 @@ pub struct Prepared {
 impl TextPipeline {
     /// Compiles the text stages' knowledge.
     pub fn new(lexicon: &Lexicon) -> TextPipeline {
-        TextPipeline {
-            cleaner: Cleaner::new(lexicon),
-            segmenter: Segmenter::new(lexicon),
-        }
+        TextPipeline { cleaner: Cleaner::new(lexicon), segmenter: Segmenter::new(lexicon) }
     }
 
     /// Decodes, repairs, cleans and segments one document.

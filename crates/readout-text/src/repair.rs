@@ -143,11 +143,7 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
     if !needs_nfc && !needs_newlines {
         return Cow::Borrowed(text);
     }
-    let mut s: String = if needs_nfc {
-        text.nfc().collect()
-    } else {
-        text.to_string()
-    };
+    let mut s: String = if needs_nfc { text.nfc().collect() } else { text.to_string() };
     if needs_newlines {
         s = s.replace("\r\n", "\n").replace('\r', "\n");
     }

@@ -113,11 +113,7 @@ impl Segmenter {
             return true;
         };
         let opens = matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[' | '«');
-        let lead = if opens {
-            next[first.len_utf8()..].chars().next().unwrap_or(' ')
-        } else {
-            first
-        };
+        let lead = if opens { next[first.len_utf8()..].chars().next().unwrap_or(' ') } else { first };
         if !(lead.is_uppercase() || lead.is_ascii_digit()) {
             return false;
         }
@@ -169,11 +165,8 @@ impl Segmenter {
 /// without opening punctuation: "U.S" for "the U.S.", "Abe" for "(Abe.".
 fn word_before(s: &str, i: usize) -> &str {
     let head = &s[..i];
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(k, c)| k + c.len_utf8());
+    let start =
+        head.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(k, c)| k + c.len_utf8());
     head[start..].trim_start_matches(['(', '[', '"', '“', '‘', '\'', '«'])
 }
 
@@ -193,10 +186,7 @@ mod tests {
 
     fn split(s: &str) -> Vec<String> {
         let seg = Segmenter::new(&Lexicon::builtin().unwrap());
-        seg.sentences(s, Span::new(0, s.len()))
-            .into_iter()
-            .map(|sp| sp.of(s).to_string())
-            .collect()
+        seg.sentences(s, Span::new(0, s.len())).into_iter().map(|sp| sp.of(s).to_string()).collect()
     }
 
     #[test]
@@ -233,7 +223,14 @@ mod tests {
         );
         assert_eq!(
             split("Trade grew! Did jobs grow? Yes. \"Quoted start.\" (Bracketed.) 2019 was good."),
-            vec!["Trade grew!", "Did jobs grow?", "Yes.", "\"Quoted start.\"", "(Bracketed.)", "2019 was good."]
+            vec![
+                "Trade grew!",
+                "Did jobs grow?",
+                "Yes.",
+                "\"Quoted start.\"",
+                "(Bracketed.)",
+                "2019 was good."
+            ]
         );
         assert_eq!(
             split("He spoke in the U.S. The leaders then met."),
@@ -243,6 +240,9 @@ mod tests {
 
     #[test]
     fn no_split_before_lower_case() {
-        assert_eq!(split("\"We will win.\" he said. Then he left."), vec!["\"We will win.\" he said.", "Then he left."]);
+        assert_eq!(
+            split("\"We will win.\" he said. Then he left."),
+            vec!["\"We will win.\" he said.", "Then he left."]
+        );
     }
 }

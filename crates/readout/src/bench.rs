@@ -44,7 +44,8 @@ pub fn run(args: &BenchArgs) -> Result<bool> {
         let docs: Vec<Vec<u8>> = match &files {
             Some(files) => {
                 let end = (next + batch).min(files.len());
-                let docs = files[next..end].iter().filter_map(|p| inputs::read_limited(p, u64::MAX).ok()).collect();
+                let docs =
+                    files[next..end].iter().filter_map(|p| inputs::read_limited(p, u64::MAX).ok()).collect();
                 next = end;
                 docs
             }
@@ -68,7 +69,9 @@ pub fn run(args: &BenchArgs) -> Result<bool> {
             docs.par_iter()
                 .map(|bytes| match args.stages {
                     BenchStages::Text => text.prepare(bytes).map_or(0, |p| p.sentences.len() as u64),
-                    BenchStages::Extract => extractor.extract(bytes, "bench", &hints).map_or(0, |d| d.statements.len() as u64),
+                    BenchStages::Extract => {
+                        extractor.extract(bytes, "bench", &hints).map_or(0, |d| d.statements.len() as u64)
+                    }
                 })
                 .sum()
         });

@@ -43,10 +43,12 @@ pub fn run(args: &DemoArgs) -> Result<bool> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let written = if args.json {
-        docs.iter().try_for_each(|d| {
-            write_json(&mut out, d, false, false)?;
-            writeln!(out).map_err(serde_json::Error::io)
-        }).map_err(std::io::Error::from)
+        docs.iter()
+            .try_for_each(|d| {
+                write_json(&mut out, d, false, false)?;
+                writeln!(out).map_err(serde_json::Error::io)
+            })
+            .map_err(std::io::Error::from)
     } else {
         summary(&mut out, &docs)
     };
@@ -59,7 +61,11 @@ pub fn run(args: &DemoArgs) -> Result<bool> {
 /// A summary a newcomer can read in an 80-column terminal.
 pub fn summary(out: &mut impl Write, docs: &[Document]) -> std::io::Result<()> {
     writeln!(out, "readout demo: {} summit texts of the bundled corpus (examples/corpus)\n", docs.len())?;
-    writeln!(out, "{:<10} {:<10} {:<9} {:>5}  {:>5}  TITLE", "DOCUMENT", "DATE", "PUBLISHER", "STMTS", "KINDS")?;
+    writeln!(
+        out,
+        "{:<10} {:<10} {:<9} {:>5}  {:>5}  TITLE",
+        "DOCUMENT", "DATE", "PUBLISHER", "STMTS", "KINDS"
+    )?;
     for d in docs {
         let name = Path::new(&d.source).file_name().and_then(|n| n.to_str()).unwrap_or(&d.source);
         let short: String = name.chars().take(3).collect();
@@ -70,8 +76,8 @@ pub fn summary(out: &mut impl Write, docs: &[Document]) -> std::io::Result<()> {
         };
         let tracked = d.statements.iter().filter(|s| s.kind != Kind::Other).count();
         let title = d.title.as_deref().unwrap_or("—");
-        let title: String = if title.chars().count() > 38 {
-            title.chars().take(37).collect::<String>() + "…"
+        let title: String = if title.chars().count() > 32 {
+            title.chars().take(31).collect::<String>() + "…"
         } else {
             title.to_string()
         };
@@ -86,7 +92,7 @@ pub fn summary(out: &mut impl Write, docs: &[Document]) -> std::io::Result<()> {
             title
         )?;
     }
-    writeln!(out, "\nSTMTS: statements; KINDS: statements of a tracked kind; * date from the manifest.")?;
+    writeln!(out, "\nSTMTS statements; KINDS of a tracked kind; * date from the manifest")?;
     writeln!(out, "Full output: readout extract --format jsonl examples/corpus")?;
     Ok(())
 }

@@ -14,7 +14,8 @@ pub fn run(args: &EvalArgs) -> Result<bool> {
     let docs_dir = args.docs.clone().unwrap_or_else(|| args.gold.clone());
     let pred: HashMap<String, PredDoc> = match &args.extract {
         Some(path) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+            let text =
+                std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
             parse_extract(&text, &path.display().to_string())?
         }
         None => extract_gold_docs(args, &gold, &docs_dir)?,
@@ -68,7 +69,11 @@ pub fn run(args: &EvalArgs) -> Result<bool> {
 }
 
 /// Extracts the documents the gold names, from the docs folder.
-fn extract_gold_docs(args: &EvalArgs, gold: &Gold, docs_dir: &std::path::Path) -> Result<HashMap<String, PredDoc>> {
+fn extract_gold_docs(
+    args: &EvalArgs,
+    gold: &Gold,
+    docs_dir: &std::path::Path,
+) -> Result<HashMap<String, PredDoc>> {
     let setup = run::setup(&args.input)?;
     let files: Vec<PathBuf> = gold.docs.keys().map(|name| docs_dir.join(name)).collect();
     let mut pred = HashMap::new();

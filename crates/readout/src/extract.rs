@@ -17,7 +17,12 @@ struct WithText<'a> {
 }
 
 /// Writes one document as JSON.
-pub fn write_json(out: &mut impl Write, doc: &Document, with_text: bool, pretty: bool) -> serde_json::Result<()> {
+pub fn write_json(
+    out: &mut impl Write,
+    doc: &Document,
+    with_text: bool,
+    pretty: bool,
+) -> serde_json::Result<()> {
     match (with_text, pretty) {
         (true, false) => serde_json::to_writer(out, &WithText { doc, text: &doc.text }),
         (true, true) => serde_json::to_writer_pretty(out, &WithText { doc, text: &doc.text }),

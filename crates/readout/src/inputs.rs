@@ -36,8 +36,12 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputProblem>) {
                 continue;
             }
         };
-        if !meta.is_dir() {
+        if meta.is_file() {
             files.push(path.clone());
+            continue;
+        }
+        if !meta.is_dir() {
+            problems.push(InputProblem { path: path.clone(), reason: "not a regular file".into() });
             continue;
         }
         let before = files.len();
@@ -64,7 +68,10 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputProblem>) {
         if files.len() == before {
             problems.push(InputProblem {
                 path: path.clone(),
-                reason: format!("no documents in this folder (looked for .{})", DOCUMENT_EXTENSIONS.join(", .")),
+                reason: format!(
+                    "no documents in this folder (looked for .{})",
+                    DOCUMENT_EXTENSIONS.join(", .")
+                ),
             });
         }
     }

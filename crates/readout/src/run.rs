@@ -42,8 +42,9 @@ pub fn setup(input: &InputArgs) -> Result<Setup> {
 
 /// Reads and parses a manifest file.
 pub fn read_manifest(path: &Path) -> Result<Manifest> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| anyhow::anyhow!("{}: cannot read manifest: {}", path.display(), inputs::io_reason(&e)))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        anyhow::anyhow!("{}: cannot read manifest: {}", path.display(), inputs::io_reason(&e))
+    })?;
     let base = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     Manifest::parse(&text, base).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
@@ -67,7 +68,8 @@ impl Setup {
     pub fn for_each(&self, files: &[PathBuf], mut sink: impl FnMut(Result<Document, InputProblem>) -> bool) {
         let batch = self.pool.current_num_threads().max(1) * 4;
         for chunk in files.chunks(batch) {
-            let results: Vec<_> = self.pool.install(|| chunk.par_iter().map(|p| self.extract_file(p)).collect());
+            let results: Vec<_> =
+                self.pool.install(|| chunk.par_iter().map(|p| self.extract_file(p)).collect());
             for r in results {
                 if !sink(r) {
                     return;

@@ -1,0 +1,196 @@
+//! End-to-end tests: the built binary on the bundled corpus and on a folder
+//! of bad inputs made here.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn readout(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn corpus() -> String {
+    root().join("examples/corpus").display().to_string()
+}
+
+fn jsonl(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("readout-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn extract_on_the_bundled_corpus_follows_the_contract() {
+    let manifest = root().join("examples/corpus/manifest.csv").display().to_string();
+    let out = readout(&["extract", "--format", "jsonl", "--with-text", "--manifest", &manifest, &corpus()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let docs = jsonl(&out);
+    assert_eq!(docs.len(), 5);
+    let want = [
+        ("000_253014d5e65da500.txt", "2017-11-06", "day", "us-gov", "text"),
+        ("001_831faa1e7f688e3a.txt", "2017-11-06", "day", "us-gov", "text"),
+        ("002_b38c4054fa3aa486.txt", "2019-05", "month", "us-gov", "text"),
+        ("003_89bd6e2a19a88483.txt", "2017-11-06", "day", "press", "manifest"),
+        ("004_8c9e0378fe152a87.txt", "2018", "year", "us-gov", "text"),
+    ];
+    for (doc, (name, date, precision, publisher, source)) in docs.iter().zip(want) {
+        assert!(doc["source"].as_str().unwrap().ends_with(name));
+        assert_eq!(doc["schema"], 1);
+        assert!(doc["id"].as_str().unwrap().starts_with("d-"));
+        assert_eq!(doc["date"], date, "{name}");
+        assert_eq!(doc["date_precision"], precision, "{name}");
+        assert_eq!(doc["publisher"], publisher, "{name}");
+        assert_eq!(doc["date_source"], source, "{name}");
+        let text = doc["text"].as_str().unwrap();
+        assert!(!text.contains("National Archives") && !text.contains("print PRINT") && !text.contains("â€"));
+        for s in doc["statements"].as_array().unwrap() {
+            for field in [
+                "id",
+                "span",
+                "text",
+                "speaker",
+                "kind",
+                "modality",
+                "actors",
+                "domains",
+                "quantities",
+                "dates",
+            ] {
+                assert!(s.get(field).is_some(), "{name}: statement lacks {field}");
+            }
+            let span = s["span"].as_array().unwrap();
+            let (a, b) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+            assert_eq!(&text[a..b], s["text"].as_str().unwrap());
+        }
+    }
+    // Without the manifest, 003 names its day but not its year: no date.
+    let out =
+        readout(&["extract", &root().join("examples/corpus/003_89bd6e2a19a88483.txt").display().to_string()]);
+    let doc = &jsonl(&out)[0];
+    assert!(doc["date"].is_null() && doc["date_precision"].is_null() && doc["date_source"].is_null());
+}
+
+#[test]
+fn output_is_deterministic_whatever_the_thread_count() {
+    let one = readout(&["extract", "-j", "1", &corpus()]);
+    let two = readout(&["extract", "-j", "2", &corpus(), &corpus()]);
+    assert!(one.status.success() && two.status.success());
+    let one = String::from_utf8(one.stdout).unwrap();
+    let two = String::from_utf8(two.stdout).unwrap();
+    assert_eq!(format!("{one}{one}"), two);
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_batch_goes_on() {
+    let dir = temp_dir("bad");
+    std::fs::write(dir.join("good.txt"), "The two leaders met in Tokyo on May 2, 2019.\n").unwrap();
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    std::fs::write(dir.join("image.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(dir.join("nul.txt"), b"text\0with\0nul bytes").unwrap();
+    std::fs::write(dir.join("bom.txt"), b"\xef\xbb\xbfclaims UTF-8 \xff\xfe but is not").unwrap();
+    let big = std::fs::File::create(dir.join("big.txt")).unwrap();
+    big.set_len(200 * 1024 * 1024).unwrap(); // sparse: never read
+    drop(big);
+    let locked = dir.join("locked.txt");
+    std::fs::write(&locked, "The leaders met.").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    let readable = std::fs::File::open(&locked).is_ok(); // root reads anything
+    std::fs::create_dir(dir.join("nodocs")).unwrap();
+    std::fs::write(dir.join("nodocs/data.csv"), "a,b\n").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&dir, dir.join("loop")).unwrap();
+
+    let missing = dir.join("missing.txt").display().to_string();
+    let d = dir.display().to_string();
+    let out = readout(&["extract", &d, &missing, &dir.join("nodocs").display().to_string()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let docs = jsonl(&out);
+    let names: Vec<&str> =
+        docs.iter().map(|d| d["source"].as_str().unwrap().rsplit('/').next().unwrap()).collect();
+    let mut want = vec!["good.txt"];
+    if readable {
+        want.push("locked.txt");
+    }
+    assert_eq!(names, want, "{stderr}");
+    for (file, reason) in [
+        ("empty.txt", "empty file"),
+        ("image.txt", "binary file (PNG image)"),
+        ("nul.txt", "binary file"),
+        ("bom.txt", "invalid UTF-8"),
+        ("big.txt", "over the limit of 64.0 MiB"),
+        ("missing.txt", "no such file or folder"),
+        ("nodocs", "no documents in this folder"),
+        ("loop", "symbolic link loop"),
+    ] {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("no line for {file}: {stderr}"));
+        assert!(line.starts_with("readout: ") && line.contains(reason), "{file}: {line}");
+    }
+    if !readable {
+        assert!(
+            stderr.lines().any(|l| l.contains("locked.txt") && l.contains("permission denied")),
+            "{stderr}"
+        );
+    }
+    // --max-bytes raises the limit: the sparse file is then read and refused as binary (NUL bytes).
+    let out = readout(&["extract", "--max-bytes", "300000000", &dir.join("big.txt").display().to_string()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary file"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_malformed_manifest_names_the_row() {
+    let dir = temp_dir("manifest");
+    let manifest = dir.join("m.csv");
+    std::fs::write(&manifest, "file,date,publisher\na.txt,2017-11-06,us-gov\nb.txt,2017-13-45,press\n")
+        .unwrap();
+    let out = readout(&["extract", "--manifest", &manifest.display().to_string(), &corpus()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.contains("m.csv: row 2: bad date \"2017-13-45\""), "{stderr}");
+    assert!(out.stdout.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn demo_prints_a_summary_of_the_bundled_corpus() {
+    let out = readout(&["demo"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for needle in ["000", "2017-11-06", "2019-05", "2018", "us-gov", "press", "Gist of Abe-Trump summit"] {
+        assert!(text.contains(needle), "{needle} missing from:\n{text}");
+    }
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "wider than 80 columns:\n{text}");
+}
+
+#[test]
+fn help_explains_the_commands() {
+    let out = readout(&["--help"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    for cmd in ["extract", "demo", "eval", "bench"] {
+        assert!(text.contains(cmd));
+    }
+}
