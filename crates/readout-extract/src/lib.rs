@@ -6,12 +6,17 @@
 //! function of its input and the [`readout_lexicon::Lexicon`]; nothing here
 //! does I/O or panics on any input.
 
+pub mod actors;
 pub mod aliases;
 pub mod dates;
+pub mod domains;
 pub mod manifest;
 pub mod meta;
 pub mod model;
 pub mod pipeline;
+pub mod kinds;
+pub mod quantities;
+pub mod words;
 
 pub use manifest::{Manifest, ManifestError};
 pub use model::*;

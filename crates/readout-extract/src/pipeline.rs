@@ -1,6 +1,12 @@
 //! The whole pipeline for one document: bytes in, [`Document`] out.
 
-use crate::aliases::AliasIndex;
+use crate::actors::{self, ActorContext, ActorRules};
+use crate::aliases::{AliasHit, AliasIndex};
+use crate::domains::DomainScorer;
+use crate::kinds::{KindClassifier, StatementContext};
+use crate::model::Quantity;
+use crate::quantities::QuantityFinder;
+use crate::words;
 use crate::dates::{self, Anchor, DateFinder};
 use crate::meta::{self, DatedText, EventBounds, PublisherCues};
 use crate::model::{DateMention, DateSource, Document, Kind, Publisher, Statement, SCHEMA};
@@ -28,6 +34,10 @@ pub struct Extractor {
     events: EventBounds,
     aliases: AliasIndex,
     meeting_cues: Vec<String>,
+    quantities: QuantityFinder,
+    kinds: KindClassifier,
+    actors: ActorRules,
+    domains: DomainScorer,
 }
 
 impl Extractor {
@@ -40,6 +50,10 @@ impl Extractor {
             events: EventBounds::new(lexicon),
             aliases: AliasIndex::new(lexicon),
             meeting_cues: lexicon.dates.meeting_cues.clone(),
+            quantities: QuantityFinder::new(lexicon),
+            kinds: KindClassifier::new(lexicon),
+            actors: ActorRules::new(lexicon),
+            domains: DomainScorer::new(lexicon),
         }
     }
 
@@ -91,40 +105,91 @@ impl Extractor {
         let publisher = hints.publisher.unwrap_or_else(|| self.publishers.classify(&raw));
         let title = hints.title.clone().or_else(|| meta::title(&cleaned));
 
-        let statements = sentences
-            .iter()
-            .zip(sentence_dates)
-            .enumerate()
-            .map(|(i, (sentence, found))| {
-                let block = &cleaned.blocks[sentence.block];
-                let s = sentence.span.of(text);
-                let speaker = block
-                    .speaker
-                    .or(block.attribution)
-                    .and_then(|label| self.aliases.country_of_label(label.of(text)))
-                    .map(str::to_string);
-                let dates = found
-                    .iter()
-                    .filter_map(|f| {
-                        let value = dates::resolve(f.expr, f.tense, anchor)?;
-                        let span = Span::new(f.start, f.end).shift(sentence.span.start);
-                        Some(DateMention { text: span.of(text).to_string(), value, span })
-                    })
-                    .collect();
-                Statement {
-                    id: format!("{id}:{i}"),
-                    span: sentence.span,
-                    text: s.to_string(),
+        // Who the document is about, and who its bare titles stand for.
+        let all_hits = self.aliases.find(text);
+        let principals = actors::principals(&all_hits);
+        let titles = actors::title_countries(text, &all_hits, publisher.country());
+
+        let mut statements = Vec::with_capacity(sentences.len());
+        let mut previous: Vec<String> = Vec::new();
+        let mut hit_cursor = 0;
+        for (i, (sentence, found)) in sentences.iter().zip(sentence_dates).enumerate() {
+            let block = &cleaned.blocks[sentence.block];
+            let span = sentence.span;
+            let s = span.of(text);
+            // This sentence's alias hits, relative to it.
+            while hit_cursor < all_hits.len() && all_hits[hit_cursor].start < span.start {
+                hit_cursor += 1;
+            }
+            let hits: Vec<AliasHit> = all_hits[hit_cursor..]
+                .iter()
+                .take_while(|h| h.end <= span.end)
+                .map(|h| AliasHit { start: h.start - span.start, end: h.end - span.start, ..*h })
+                .collect();
+            let speaker = block
+                .speaker
+                .or(block.attribution)
+                .and_then(|label| self.aliases.country_of_label(label.of(text)));
+            let dates: Vec<DateMention> = found
+                .iter()
+                .filter_map(|f| {
+                    let value = dates::resolve(f.expr, f.tense, anchor)?;
+                    let span = Span::new(f.start, f.end).shift(span.start);
+                    Some(DateMention { text: span.of(text).to_string(), value, span })
+                })
+                .collect();
+            let masked: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+            let quantities: Vec<Quantity> = self
+                .quantities
+                .find(s, &masked)
+                .into_iter()
+                .map(|q| {
+                    let qspan = Span::new(q.start, q.end).shift(span.start);
+                    Quantity {
+                        kind: q.kind,
+                        value: q.value,
+                        unit: q.unit,
+                        qualifier: q.qualifier,
+                        text: qspan.of(text).to_string(),
+                        span: qspan,
+                    }
+                })
+                .collect();
+            let words = words::words(s);
+            let ctx = StatementContext {
+                bullet: block.kind == BlockKind::Bullet,
+                quote: block.kind == BlockKind::Quote,
+                has_quantity: !quantities.is_empty(),
+            };
+            let class = self.kinds.classify(s, &words, ctx);
+            let (actors, domains) = if class.kind == Kind::Other {
+                (Vec::new(), Vec::new())
+            } else {
+                let actx = ActorContext {
                     speaker,
-                    kind: Kind::Other,
-                    modality: None,
-                    actors: Vec::new(),
-                    domains: Vec::new(),
-                    quantities: Vec::new(),
-                    dates,
-                }
-            })
-            .collect();
+                    previous: &previous,
+                    principals: &principals,
+                    titles: &titles,
+                    publisher_country: publisher.country(),
+                };
+                (self.actors.actors(s, &words, &class, &hits, &actx), self.domains.domains(s, &hits))
+            };
+            if !actors.is_empty() {
+                previous = actors.clone();
+            }
+            statements.push(Statement {
+                id: format!("{id}:{i}"),
+                span,
+                text: s.to_string(),
+                speaker: speaker.map(str::to_string),
+                kind: class.kind,
+                modality: class.modality.filter(|_| class.kind != Kind::Other),
+                actors,
+                domains,
+                quantities,
+                dates,
+            });
+        }
 
         Document {
             schema: SCHEMA,

@@ -1,0 +1,321 @@
+//! Actors: the countries on the agent side of a statement.
+//!
+//! The agent is the subject of the deciding clause (the words between the
+//! main clause's start and its verb), read through the alias index. What
+//! stands after a locative preposition ("in the U.S.") is a place, and what
+//! follows the verb is the object ("sanctions against North Korea"), except
+//! for parties named after "with" in a signing or a joint act ("signed … with
+//! JBIC", "conducted joint exercises with Japan"). Without a country in the
+//! subject: a passive's "by" agent, a pronoun's antecedent (the previous
+//! statement's actors), the speaker for "we" and "I", and the document's
+//! principal parties for plural subjects ("the two leaders"), for joint
+//! undertakings ("This cooperation …") and for verbless list items. A bare
+//! title ("the President") stands for the country of the person the
+//! document names with that title.
+
+use crate::aliases::{AliasHit, AliasKind};
+use crate::kinds::Classified;
+use crate::words::Word;
+use readout_lexicon::Lexicon;
+use std::collections::{HashMap, HashSet};
+
+/// What the document around a statement tells about its actors.
+#[derive(Debug, Clone)]
+pub struct ActorContext<'a> {
+    /// The speaker's country, for a speaker turn or an epigraph.
+    pub speaker: Option<&'a str>,
+    /// The previous statement's actors, for pronouns.
+    pub previous: &'a [String],
+    /// The document's principal parties.
+    pub principals: &'a [String],
+    /// Bare titles → countries ("President" → "USA").
+    pub titles: &'a HashMap<String, String>,
+    /// The publisher's country, for "we" in a government's text.
+    pub publisher_country: Option<&'a str>,
+}
+
+/// The actor rules' word lists, compiled.
+#[derive(Debug, Clone)]
+pub struct ActorRules {
+    locative: HashSet<String>,
+    anaphora: HashSet<String>,
+    first_person: HashSet<String>,
+    signing: HashSet<String>,
+    joint_markers: HashSet<String>,
+    reciprocal: HashSet<String>,
+    joint_subjects: HashSet<String>,
+}
+
+const DETERMINERS: [&str; 10] = ["the", "a", "an", "its", "their", "our", "his", "her", "this", "these"];
+const BE: [&str; 8] = ["is", "are", "was", "were", "be", "been", "being", "has"];
+
+impl ActorRules {
+    /// Compiles the actor word lists of `lexicon`.
+    pub fn new(lexicon: &Lexicon) -> ActorRules {
+        let set = |name: &str| -> HashSet<String> {
+            lexicon.cues.lists.get(name).map(|v| v.iter().cloned().collect()).unwrap_or_default()
+        };
+        ActorRules {
+            locative: set("locative"),
+            anaphora: set("anaphora"),
+            first_person: set("first_person"),
+            signing: set("signing"),
+            joint_markers: set("joint_markers"),
+            reciprocal: set("reciprocal"),
+            joint_subjects: set("joint_subjects"),
+        }
+    }
+
+    /// The statement's actors, in order of first mention.
+    pub fn actors(
+        &self,
+        text: &str,
+        words: &[Word],
+        class: &Classified,
+        hits: &[AliasHit],
+        ctx: &ActorContext<'_>,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        let subject = self.subject_range(text, words, class);
+        let subject_words: Vec<&Word> =
+            words.iter().filter(|w| w.start >= subject.0 && w.end <= subject.1).collect();
+        let countries = self.countries_in(text, words, hits, subject, ctx);
+        let first = subject_words.iter().find(|w| !DETERMINERS.contains(&w.text.as_str())).map(|w| w.text.as_str());
+        let reciprocal = words.iter().any(|w| self.reciprocal.contains(&w.text));
+
+        if !countries.is_empty() {
+            out.extend(countries);
+        } else if let Some(by) = self.passive_agent(text, words, class, hits, ctx) {
+            out.extend(by);
+        } else if first.is_some_and(|f| self.first_person.contains(f)) {
+            if first == Some("we") && reciprocal && ctx.speaker.is_some() {
+                out.extend(ctx.principals.iter().cloned());
+            } else if let Some(s) = ctx.speaker.or(ctx.publisher_country) {
+                out.push(s.to_string());
+            }
+        } else if first.is_some_and(|f| self.anaphora.contains(f)) && !ctx.previous.is_empty() {
+            out.extend(ctx.previous.iter().cloned());
+        } else if let Some(by) = self.leading_agent(text, words, hits, subject.0, ctx) {
+            out.extend(by);
+        } else if let Some(s) = ctx.speaker {
+            out.push(s.to_string());
+        } else {
+            let joint = subject_words.is_empty()
+                || subject_words.iter().any(|w| self.joint_subjects.contains(&w.text))
+                || class.verb.is_none();
+            if joint || !ctx.principals.is_empty() {
+                out.extend(ctx.principals.iter().cloned());
+            }
+        }
+        out.extend(self.co_agents(text, words, class, hits, ctx));
+        dedup(out)
+    }
+
+    /// Byte range of the deciding clause's subject.
+    fn subject_range(&self, text: &str, words: &[Word], class: &Classified) -> (usize, usize) {
+        let start = words.get(class.subject_start).map_or(text.len(), |w| w.start);
+        let end = class.verb.and_then(|v| words.get(v)).map_or(start, |w| w.start);
+        (start, end.max(start))
+    }
+
+    /// Countries named in `range`, places and organisations left out.
+    fn countries_in(
+        &self,
+        text: &str,
+        words: &[Word],
+        hits: &[AliasHit],
+        range: (usize, usize),
+        ctx: &ActorContext<'_>,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut excluded_prev: Option<usize> = None;
+        for (k, h) in hits.iter().enumerate() {
+            if h.start < range.0 || h.end > range.1 {
+                continue;
+            }
+            let place = self.after_locative(text, words, h.start)
+                || excluded_prev.is_some_and(|p| only_joiners(&text[hits[p].end..h.start]));
+            if place {
+                excluded_prev = Some(k);
+                continue;
+            }
+            match h.kind {
+                AliasKind::Organisation => {}
+                AliasKind::Plural => out.extend(ctx.principals.iter().cloned()),
+                AliasKind::Title => {
+                    // A title before a name is the name's; a bare one stands
+                    // for the person the document names with it.
+                    let named = hits.get(k + 1).is_some_and(|n| n.start <= h.end + 1 && n.country.is_some());
+                    if !named {
+                        let title = &text[h.start..h.end];
+                        if let Some(c) = ctx.titles.get(title) {
+                            out.push(c.clone());
+                        }
+                    }
+                }
+                _ => {
+                    if let Some(c) = h.country {
+                        out.push(c.to_string());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// True when the alias at `start` follows a locative preposition
+    /// (determiners and adjectives skipped: "in the United States").
+    fn after_locative(&self, text: &str, words: &[Word], start: usize) -> bool {
+        let before: Vec<&Word> = words.iter().take_while(|w| w.end <= start).collect();
+        for w in before.iter().rev().take(3) {
+            if self.locative.contains(&w.text) {
+                return true;
+            }
+            if !DETERMINERS.contains(&w.text.as_str()) && w.text != "overall" {
+                return false;
+            }
+        }
+        let _ = text;
+        false
+    }
+
+    /// "… are strengthened by Japan's investment": the agent after "by".
+    fn passive_agent(
+        &self,
+        text: &str,
+        words: &[Word],
+        class: &Classified,
+        hits: &[AliasHit],
+        ctx: &ActorContext<'_>,
+    ) -> Option<Vec<String>> {
+        let v = class.verb?;
+        let verb = words.get(v)?;
+        let participle = words.get(v + 1).is_some_and(|w| w.text.ends_with("ed") || w.text.ends_with("en"));
+        if !(BE.contains(&verb.text.as_str()) && participle) {
+            return None;
+        }
+        let by = words[v..].iter().find(|w| w.text == "by")?;
+        let end = text[by.end..].find([',', ';', '.']).map_or(text.len(), |k| by.end + k);
+        let found = self.countries_in(text, words, hits, (by.end, end), ctx);
+        (!found.is_empty()).then_some(found)
+    }
+
+    /// "Driven by the Trump Administration's leadership, the United Nations
+    /// …": a "by" agent in the leading phrase when the subject names none.
+    fn leading_agent(
+        &self,
+        text: &str,
+        words: &[Word],
+        hits: &[AliasHit],
+        subject_start: usize,
+        ctx: &ActorContext<'_>,
+    ) -> Option<Vec<String>> {
+        let by = words.iter().take_while(|w| w.end <= subject_start).find(|w| w.text == "by")?;
+        let found = self.countries_in(text, words, hits, (by.end, subject_start), ctx);
+        (!found.is_empty()).then_some(found)
+    }
+
+    /// Parties named after "with" in a signing or joint act, and the object
+    /// of "joined" in a joint act.
+    fn co_agents(
+        &self,
+        text: &str,
+        words: &[Word],
+        class: &Classified,
+        hits: &[AliasHit],
+        ctx: &ActorContext<'_>,
+    ) -> Vec<String> {
+        let Some(v) = class.verb else { return Vec::new() };
+        let predicate = &words[v..];
+        let signing = predicate.iter().take(2).any(|w| self.signing.contains(&w.text))
+            || words.get(v.wrapping_sub(1)).is_some_and(|w| w.text == "will") && self.signing.contains(&words[v].text);
+        let joint = predicate.iter().any(|w| self.joint_markers.contains(&w.text))
+            && !predicate.iter().any(|w| w.text == "jointly");
+        let worked_with = predicate.first().is_some_and(|w| w.text.starts_with("work"))
+            || words.get(v + 1).is_some_and(|w| w.text.starts_with("work"));
+        if !(signing || joint || worked_with) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for w in predicate.iter().filter(|w| w.text == "with" || (joint && w.text == "joined")) {
+            let end = text[w.end..].find([';', '.', '(']).map_or(text.len(), |k| w.end + k);
+            let end = text[w.end..end].find(", ").map_or(end, |k| {
+                // A comma list of parties goes on ("with Japan, Korea and …").
+                let rest = &text[w.end + k..end];
+                if rest.contains(" and ") { end } else { w.end + k }
+            });
+            out.extend(self.countries_in(text, words, hits, (w.end, end), ctx));
+        }
+        out
+    }
+}
+
+/// Only "and", "or", commas and determiners between two aliases.
+fn only_joiners(gap: &str) -> bool {
+    gap.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .all(|w| matches!(w, "and" | "or" | "the" | "&"))
+}
+
+fn dedup(v: Vec<String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    v.into_iter().filter(|c| seen.insert(c.clone())).collect()
+}
+
+/// The document's principal parties: the countries most often named, people
+/// counting double. Countries named at least 40% as often as the first are
+/// principals too (at most four).
+pub fn principals(all_hits: &[AliasHit]) -> Vec<String> {
+    let mut score: HashMap<&str, f32> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for h in all_hits {
+        let Some(c) = h.country else { continue };
+        let w = match h.kind {
+            AliasKind::Person => 2.0,
+            AliasKind::Name => 1.0,
+            _ => 0.5,
+        };
+        if !score.contains_key(c) {
+            order.push(c);
+        }
+        *score.entry(c).or_default() += w;
+    }
+    let top = score.values().copied().fold(0.0f32, f32::max);
+    let mut ranked: Vec<&str> = order.into_iter().filter(|c| score[c] >= top * 0.4).collect();
+    ranked.sort_by(|a, b| score[b].total_cmp(&score[a]));
+    ranked.truncate(4);
+    ranked.into_iter().map(str::to_string).collect()
+}
+
+/// Bare titles → the country of the person most often named with them
+/// ("President Trump" makes "the President" American).
+pub fn title_countries(text: &str, hits: &[AliasHit], fallback: Option<&str>) -> HashMap<String, String> {
+    let mut counts: HashMap<(String, &str), usize> = HashMap::new();
+    let mut titles: HashSet<String> = HashSet::new();
+    for (k, h) in hits.iter().enumerate() {
+        if h.kind != AliasKind::Title {
+            continue;
+        }
+        let title = text[h.start..h.end].to_string();
+        titles.insert(title.clone());
+        if let Some(n) = hits.get(k + 1) {
+            if n.start <= h.end + 1 && n.kind == AliasKind::Person {
+                if let Some(c) = n.country {
+                    *counts.entry((title, c)).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut out = HashMap::new();
+    for title in titles {
+        let best = counts
+            .iter()
+            .filter(|((t, _), _)| *t == title)
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0 .1.cmp(a.0 .1)))
+            .map(|((_, c), _)| c.to_string());
+        if let Some(c) = best.or_else(|| fallback.map(str::to_string)) {
+            out.insert(title, c);
+        }
+    }
+    out
+}

@@ -1,0 +1,338 @@
+//! Statement kind and modality, from cue phrases and the statement's
+//! grammar.
+//!
+//! The cue that starts first in the main clause decides (the main clause
+//! starts after a leading adverbial phrase: "In September 2017, …",
+//! "Building on …, President Trump recognized …"). Then the taxonomy's
+//! rules for the hard cases apply:
+//!
+//! - a frame ("noted that", "confirmed that") takes the kind of its clause
+//!   when that clause is an undertaking, an act or a fact, and is a stance
+//!   otherwise; an undertaking framed by a reaffirmation is ongoing;
+//! - "agreed that", "decided that", "announced that" frame an undertaking;
+//! - a stance with an undertaking coordinated after it ("agreed on the
+//!   importance … and will promote …") is the undertaking;
+//! - "pledged to protect" is ongoing, "pledged to provide" future;
+//! - a stance verb with a figure right after it ("support over 850,000
+//!   jobs") states a fact;
+//! - a verbless bullet ("Promoting free and open media.") describes an
+//!   ongoing activity.
+//!
+//! All phrases are in `data/cues.toml`.
+
+use crate::model::{Kind, Modality};
+use crate::words::{PhraseSet, Word};
+use readout_lexicon::Lexicon;
+use std::collections::HashSet;
+
+/// What the classifier decided, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Classified {
+    /// The statement's kind.
+    pub kind: Kind,
+    /// Its modality (None for `other`).
+    pub modality: Option<Modality>,
+    /// The word index where the deciding clause's subject starts.
+    pub subject_start: usize,
+    /// The word index of the deciding cue (the main verb), if any.
+    pub verb: Option<usize>,
+    /// The word index of the framing cue when a frame's clause decided.
+    pub frame: Option<usize>,
+}
+
+/// What the block around a statement says about it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StatementContext {
+    /// The statement is a list item.
+    pub bullet: bool,
+    /// The statement is part of an epigraph quotation.
+    pub quote: bool,
+    /// The statement holds a quantity.
+    pub has_quantity: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Kind(Kind, Modality, u8),
+    Frame { agreement: bool, reaffirm: bool },
+}
+
+/// The classifier's phrases, compiled.
+#[derive(Debug, Clone)]
+pub struct KindClassifier {
+    cues: PhraseSet<Cue>,
+    coordinated: PhraseSet<Modality>,
+    leading: HashSet<String>,
+    state_verbs: HashSet<String>,
+    figure_verbs: HashSet<String>,
+    evaluative: Vec<Vec<String>>,
+    activity_nouns: HashSet<String>,
+}
+
+fn kind_of(s: &str) -> Option<Kind> {
+    Kind::parse(s)
+}
+
+impl KindClassifier {
+    /// Compiles the cues of `lexicon`.
+    pub fn new(lexicon: &Lexicon) -> KindClassifier {
+        let c = &lexicon.cues;
+        let list = |name: &str| c.lists.get(name).cloned().unwrap_or_default();
+        let mut cues = PhraseSet::default();
+        for g in &c.group {
+            let (Some(kind), Some(modality)) = (kind_of(&g.kind), Modality::parse(&g.modality)) else { continue };
+            let weight = g.weight.clamp(0.0, 9.0) as u8;
+            for p in &g.phrases {
+                cues.add(p, Cue::Kind(kind, modality, weight));
+            }
+        }
+        let agreement: HashSet<String> = list("agreement_frames").into_iter().collect();
+        let reaffirmation: HashSet<String> = list("reaffirmation").into_iter().collect();
+        for f in list("frames") {
+            let first = f.split_whitespace().next().unwrap_or("").to_string();
+            cues.add(&f, Cue::Frame { agreement: agreement.contains(&f), reaffirm: reaffirmation.contains(&first) });
+        }
+        let mut coordinated = PhraseSet::default();
+        for p in list("coordinated") {
+            let modality = if p.contains("reaffirmed") { Modality::Ongoing } else { Modality::Future };
+            coordinated.add(&p, modality);
+        }
+        let set = |name: &str| list(name).into_iter().collect::<HashSet<_>>();
+        KindClassifier {
+            cues,
+            coordinated,
+            leading: set("leading"),
+            state_verbs: set("state_verbs"),
+            figure_verbs: set("figure_verbs"),
+            evaluative: list("evaluative").iter().map(|e| e.split_whitespace().map(str::to_string).collect()).collect(),
+            activity_nouns: set("activity_nouns"),
+        }
+    }
+
+    /// The word index where the main clause starts: after up to three
+    /// leading adverbial phrases, each ended by a comma.
+    pub fn main_clause_start(&self, text: &str, words: &[Word]) -> usize {
+        let mut i = 0;
+        for _ in 0..3 {
+            let Some(w) = words.get(i) else { break };
+            if !self.leading.contains(&w.text) {
+                break;
+            }
+            // The comma that ends the phrase, before any cue verb.
+            let Some(comma) = text[w.start..].find(',').map(|k| w.start + k) else { break };
+            let Some(next) = words.iter().position(|x| x.start > comma) else { break };
+            if next >= words.len() {
+                break;
+            }
+            i = next;
+        }
+        i
+    }
+
+    /// Classifies a statement.
+    pub fn classify(&self, text: &str, words: &[Word], ctx: StatementContext) -> Classified {
+        let none = |kind: Kind, modality: Option<Modality>, start: usize| Classified {
+            kind,
+            modality,
+            subject_start: start,
+            verb: None,
+            frame: None,
+        };
+        if text.trim_end().ends_with(':') || words.is_empty() {
+            return none(Kind::Other, None, 0);
+        }
+        let start = self.main_clause_start(text, words);
+        let hit = self.cues.first_from(words, start).or_else(|| self.cues.first_from(words, 0));
+        let Some(hit) = hit else {
+            return self.without_cue(words, ctx, start);
+        };
+        let mut result = match *hit.payload {
+            Cue::Kind(kind, modality, _) => Classified {
+                kind,
+                modality: Some(modality),
+                subject_start: start.min(hit.first),
+                verb: Some(hit.first),
+                frame: None,
+            },
+            Cue::Frame { agreement, reaffirm } => {
+                let clause = hit.last;
+                let inner = self.cues.first_from(words, clause).and_then(|h| match *h.payload {
+                    Cue::Kind(k, m, _) => Some((k, m, h.first)),
+                    Cue::Frame { .. } => None,
+                });
+                let framed = |kind, modality, verb| Classified {
+                    kind,
+                    modality: Some(modality),
+                    subject_start: clause,
+                    verb,
+                    frame: Some(hit.first),
+                };
+                match inner {
+                    _ if agreement => {
+                        let ongoing = words[clause..].iter().any(|w| w.text.starts_with("continu"));
+                        let modality = if ongoing { Modality::Ongoing } else { Modality::Future };
+                        framed(Kind::Commitment, modality, inner.map(|(_, _, v)| v))
+                    }
+                    Some((Kind::Commitment, m, v)) => {
+                        framed(Kind::Commitment, if reaffirm { Modality::Ongoing } else { m }, Some(v))
+                    }
+                    Some((Kind::Action, m, v)) => framed(Kind::Action, m, Some(v)),
+                    // A framed state of the world is a fact when it gives a
+                    // figure; otherwise the frame is a stance.
+                    Some((Kind::Fact, m, v)) if ctx.has_quantity => framed(Kind::Fact, m, Some(v)),
+                    _ if ctx.has_quantity && self.has_figure_after(words, clause) => {
+                        framed(Kind::Fact, Modality::Ongoing, inner.map(|(_, _, v)| v))
+                    }
+                    _ => Classified {
+                        kind: Kind::Position,
+                        modality: Some(if reaffirm { Modality::Ongoing } else { Modality::Completed }),
+                        subject_start: start.min(hit.first),
+                        verb: Some(hit.first),
+                        frame: None,
+                    },
+                }
+            }
+        };
+        self.refine(words, ctx, hit.first, hit.last, &mut result);
+        result
+    }
+
+    /// The taxonomy's refinements of a cue's verdict.
+    fn refine(&self, words: &[Word], ctx: StatementContext, first: usize, last: usize, r: &mut Classified) {
+        if r.frame.is_some() {
+            return;
+        }
+        match r.kind {
+            // "pledged to protect" goes on; "pledged to provide" is to come.
+            Kind::Commitment if r.modality == Some(Modality::Future) => {
+                let next = words.get(last).map(|w| w.text.as_str()).unwrap_or("");
+                let cue_ends_in_to = words[last.saturating_sub(1)].text == "to";
+                if cue_ends_in_to && self.state_verbs.contains(next) {
+                    r.modality = Some(Modality::Ongoing);
+                }
+                if words[first..].iter().take(6).any(|w| w.text.starts_with("continu")) {
+                    r.modality = Some(Modality::Ongoing);
+                }
+            }
+            Kind::Position | Kind::Fact => {
+                // A stance verb with a figure right after it states a fact.
+                if ctx.has_quantity
+                    && self.figure_verbs.contains(&words[first].text)
+                    && self.has_figure_after(words, last)
+                {
+                    r.kind = Kind::Fact;
+                    r.modality = Some(Modality::Ongoing);
+                }
+                // An undertaking coordinated after the stance decides.
+                if let Some(m) = (last..words.len()).find_map(|i| self.coordinated.longest_at(words, i)) {
+                    r.kind = Kind::Commitment;
+                    r.modality = Some(*m.payload);
+                }
+                if r.kind == Kind::Fact && ctx.quote {
+                    r.kind = Kind::Position;
+                }
+                if r.kind == Kind::Fact && !ctx.has_quantity && self.is_evaluative(words) {
+                    r.kind = Kind::Position;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A number within the next four words.
+    fn has_figure_after(&self, words: &[Word], from: usize) -> bool {
+        words[from..].iter().take(4).any(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
+    }
+
+    fn is_evaluative(&self, words: &[Word]) -> bool {
+        self.evaluative.iter().any(|phrase| {
+            words.windows(phrase.len().max(1)).any(|win| win.iter().zip(phrase).all(|(w, p)| &w.text == p))
+        })
+    }
+
+    /// No cue: a verbless bullet is an ongoing activity, an epigraph a
+    /// stance, a figure a fact.
+    fn without_cue(&self, words: &[Word], ctx: StatementContext, start: usize) -> Classified {
+        let first = words[0].text.as_str();
+        let gerund = first.ends_with("ing") && first.len() > 4;
+        let (kind, modality) = if ctx.bullet && (gerund || self.activity_nouns.contains(first)) {
+            (Kind::Commitment, Modality::Ongoing)
+        } else if ctx.quote || self.is_evaluative(words) {
+            (Kind::Position, Modality::Ongoing)
+        } else if ctx.has_quantity || words.len() >= 5 {
+            (Kind::Fact, Modality::Ongoing)
+        } else {
+            return Classified { kind: Kind::Other, modality: None, subject_start: start, verb: None, frame: None };
+        };
+        Classified { kind, modality: Some(modality), subject_start: start, verb: None, frame: None }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::words;
+
+    fn classify(s: &str, ctx: StatementContext) -> (Kind, Option<Modality>) {
+        let c = KindClassifier::new(&Lexicon::builtin().unwrap());
+        let r = c.classify(s, &words(s), ctx);
+        (r.kind, r.modality)
+    }
+
+    fn plain(s: &str) -> (Kind, Option<Modality>) {
+        classify(s, StatementContext { has_quantity: s.chars().any(|c| c.is_ascii_digit()), ..Default::default() })
+    }
+
+    use Kind::*;
+    use Modality::*;
+
+    #[test]
+    fn cue_table() {
+        let cases: &[(&str, Kind, Modality)] = &[
+            ("The two leaders reaffirmed their strong commitment to enhance cyber cooperation.", Commitment, Ongoing),
+            ("The United States and Japan are working to advance a rules-based maritime order.", Commitment, Ongoing),
+            ("They will continue to make efforts to enhance deterrence.", Commitment, Ongoing),
+            ("On November 7, the agency will sign memoranda of understanding.", Commitment, Future),
+            ("They plan to cooperate on advanced energy technologies.", Commitment, Future),
+            ("Japan committed to taking new trade actions.", Commitment, Future),
+            ("The President pledged to protect the people of Japan.", Commitment, Ongoing),
+            ("Toyota and Mazda announced a $1.6 billion investment in a new plant.", Commitment, Future),
+            ("Toyota recently announced that by 2021 it will invest nearly $13 billion.", Commitment, Future),
+            ("The two leaders announced new avenues for engagement.", Action, Completed),
+            ("On November 6, the agency signed a memorandum of cooperation.", Action, Completed),
+            ("In December and October 2017, the militaries conducted joint exercises.", Action, Completed),
+            ("Japan purchases the advanced stealth fighter F-35A from the U.S.", Action, Ongoing),
+            ("President Trump welcomed Japan's efforts to expand its roles.", Position, Completed),
+            ("The United States and Japan believe open markets are the best way.", Position, Ongoing),
+            ("Procurement of equipment will continue to be important for Japan.", Position, Ongoing),
+            ("President Trump reaffirmed the unwavering support of the United States for Japan.", Position, Ongoing),
+            ("Japan is the 3rd largest source of investment.", Fact, Ongoing),
+            ("United States subsidiaries employ more than 850,000 workers.", Fact, Ongoing),
+            ("Through investment, Japanese companies support over 850,000 American jobs.", Fact, Ongoing),
+        ];
+        for &(s, k, m) in cases {
+            assert_eq!(plain(s), (k, Some(m)), "{s}");
+        }
+    }
+
+    #[test]
+    fn nested_cases() {
+        let cases: &[(&str, Kind, Modality)] = &[
+            ("The President noted that Japanese companies have invested more than $400 billion.", Fact, Ongoing),
+            ("The President noted the importance of expanding trade.", Position, Completed),
+            ("They confirmed that both countries will promote the realignment of forces.", Commitment, Ongoing),
+            ("They agreed that trade will continue to be discussed at the dialogue.", Commitment, Ongoing),
+            ("They also agreed that the two countries should take the lead.", Commitment, Future),
+            ("They agreed on the importance of the region and will promote a strategy.", Commitment, Future),
+            ("The leaders noted that the alliance is a cornerstone of peace.", Position, Completed),
+            ("Building on outcomes already achieved, President Trump recognized further steps.", Position, Completed),
+        ];
+        for &(s, k, m) in cases {
+            assert_eq!(plain(s), (k, Some(m)), "{s}");
+        }
+        let bullet = StatementContext { bullet: true, ..Default::default() };
+        assert_eq!(classify("Promoting free and open media.", bullet), (Commitment, Some(Ongoing)));
+        assert_eq!(classify("Collaboration on smart cities with a focus on ASEAN.", bullet), (Commitment, Some(Ongoing)));
+        assert_eq!(plain("Initial activities include:"), (Other, None));
+    }
+}

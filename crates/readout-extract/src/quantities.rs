@@ -1,0 +1,708 @@
+//! Quantities: money, jobs, percentages and counts, with their qualifiers.
+//!
+//! A quantity is a number — in digits ("1,000", "8.9") or in words
+//! ("thirty-seven", "a dozen", "one hundred") — with what makes it one: a
+//! currency before or after it ("$", "US$", "¥", "Rs.", "yen", "euros"), a
+//! scale word ("billion", "bn", "crore"), "%" or "percent", or a counted
+//! noun after it ("4,000 jobs", "30 official meetings"). A number without
+//! any of these is no quantity, and neither are years, dates, ordinals,
+//! durations ("60 years"), model and unit names ("F-35A", "SM-3 Block 2A",
+//! "TPP 11", "2+2") and references ("the two leaders"). The words are in
+//! `data/quantities.toml`.
+
+use crate::model::{QuantityKind, Qualifier};
+use readout_lexicon::Lexicon;
+use std::collections::{HashMap, HashSet};
+
+/// A quantity found in a statement (offsets into the statement's text).
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuantityFound {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What is measured.
+    pub kind: QuantityKind,
+    /// The value in whole units.
+    pub value: f64,
+    /// Currency code or counted noun.
+    pub unit: Option<String>,
+    /// How it is qualified.
+    pub qualifier: Qualifier,
+}
+
+/// The quantity grammar's words, compiled.
+#[derive(Debug, Clone)]
+pub struct QuantityFinder {
+    scales: HashMap<String, f64>,
+    /// Scale words that must touch the number ("$5m", "$2bn").
+    attached_scales: HashSet<String>,
+    units: HashMap<String, u32>,
+    tens: HashMap<String, u32>,
+    multipliers: HashMap<String, u32>,
+    /// (prefix, code), longest first.
+    prefixes: Vec<(String, String)>,
+    /// (suffix words lower case, code), longest first.
+    suffixes: Vec<(Vec<String>, String)>,
+    job_nouns: HashSet<String>,
+    not_counted: HashSet<String>,
+    irregular: HashMap<String, String>,
+    /// (phrase words lower case, qualifier), longest first.
+    qualifiers: Vec<(Vec<String>, Qualifier)>,
+}
+
+/// Words that end a counted noun phrase.
+const PHRASE_STOPS: [&str; 40] = [
+    "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "but", "that", "which", "who",
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "over",
+    "across", "between", "into", "through", "per", "a", "an", "the", "than", "as", "under", "since",
+];
+
+/// A token of a statement: a word or a single punctuation character.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+fn tokens(text: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '.' | ',' | '-' | '\'' | '’');
+    for (i, c) in text.char_indices() {
+        if is_word(c) {
+            // A dot or comma only belongs to a word between alphanumerics.
+            if start.is_none() && !c.is_alphanumeric() {
+                out.push(Tok { start: i, end: i + c.len_utf8(), text: &text[i..i + c.len_utf8()] });
+                continue;
+            }
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else {
+            if let Some(s) = start.take() {
+                push_word(text, s, i, &mut out);
+            }
+            if !c.is_whitespace() {
+                out.push(Tok { start: i, end: i + c.len_utf8(), text: &text[i..i + c.len_utf8()] });
+            }
+        }
+    }
+    if let Some(s) = start {
+        push_word(text, s, text.len(), &mut out);
+    }
+    out
+}
+
+/// Pushes a word, splitting off trailing dots and commas (sentence
+/// punctuation), except the dot of an abbreviation such as "Rs.".
+fn push_word<'a>(text: &'a str, s: usize, e: usize, out: &mut Vec<Tok<'a>>) {
+    let w = &text[s..e];
+    let trimmed = w.trim_end_matches(['.', ',', '\'', '’', '-']);
+    let keep_dot = trimmed.len() < w.len() && w[trimmed.len()..].starts_with('.') && trimmed.len() <= 3
+        && trimmed.chars().next().is_some_and(char::is_uppercase) && !trimmed.chars().all(|c| c.is_ascii_digit());
+    let cut = if keep_dot { trimmed.len() + 1 } else { trimmed.len() };
+    if cut > 0 {
+        out.push(Tok { start: s, end: s + cut, text: &text[s..s + cut] });
+    }
+    for (k, c) in w[cut..].char_indices() {
+        let at = s + cut + k;
+        out.push(Tok { start: at, end: at + c.len_utf8(), text: &text[at..at + c.len_utf8()] });
+    }
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+impl QuantityFinder {
+    /// Compiles the quantity words of `lexicon`.
+    pub fn new(lexicon: &Lexicon) -> QuantityFinder {
+        let q = &lexicon.quantities;
+        let mut scales = HashMap::new();
+        let mut attached_scales = HashSet::new();
+        for (w, f) in &q.scales {
+            scales.insert(w.clone(), *f);
+            if w.len() <= 2 || w == "bln" || w == "mln" || w == "trn" {
+                attached_scales.insert(w.clone());
+            }
+        }
+        let mut prefixes: Vec<(String, String)> = Vec::new();
+        let mut suffixes: Vec<(Vec<String>, String)> = Vec::new();
+        for c in &q.currency {
+            for p in &c.prefixes {
+                prefixes.push((p.clone(), c.code.clone()));
+            }
+            for s in &c.suffixes {
+                suffixes.push((s.split_whitespace().map(lower).collect(), c.code.clone()));
+            }
+        }
+        // Longest first; a stable sort keeps the lexicon's order (a user's
+        // currency first) among equals.
+        prefixes.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        suffixes.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        let mut qualifiers = Vec::new();
+        for (name, phrases) in &q.qualifiers {
+            let qual = match name.as_str() {
+                "more-than" => Qualifier::MoreThan,
+                "less-than" => Qualifier::LessThan,
+                "about" => Qualifier::About,
+                _ => Qualifier::Exact,
+            };
+            for p in phrases {
+                qualifiers.push((p.split_whitespace().map(lower).collect::<Vec<_>>(), qual));
+            }
+        }
+        qualifiers.sort_by_key(|(p, _): &(Vec<String>, Qualifier)| std::cmp::Reverse(p.len()));
+        let map = |v: &Vec<(String, u32)>| v.iter().map(|(w, n)| (w.clone(), *n)).collect::<HashMap<_, _>>();
+        QuantityFinder {
+            scales,
+            attached_scales,
+            units: map(&q.units),
+            tens: map(&q.tens),
+            multipliers: map(&q.multipliers),
+            prefixes,
+            suffixes,
+            job_nouns: q.job_nouns.iter().map(|w| lower(w)).collect(),
+            not_counted: q.not_counted.iter().map(|w| lower(w)).collect(),
+            irregular: q.irregular_plurals.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            qualifiers,
+        }
+    }
+
+    /// Every quantity in `text`; `masked` are byte ranges (dates) that hold
+    /// no quantity.
+    pub fn find(&self, text: &str, masked: &[(usize, usize)]) -> Vec<QuantityFound> {
+        if !text.bytes().any(|b| b.is_ascii_digit()) && !self.has_number_word(text) {
+            return Vec::new();
+        }
+        let toks = self.split_attached_scales(tokens(text));
+        let mut out: Vec<QuantityFound> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if masked.iter().any(|&(a, b)| toks[i].start >= a && toks[i].start < b) {
+                i += 1;
+                continue;
+            }
+            match self.quantity_at(text, &toks, i) {
+                Some((q, next)) => {
+                    out.push(q);
+                    i = next.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// "2bn" and "300m" are a number and a scale word.
+    fn split_attached_scales<'a>(&self, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+        let mut out = Vec::with_capacity(toks.len());
+        for t in toks {
+            let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let suffix = &t.text[digits.len()..];
+            if !suffix.is_empty()
+                && digits.starts_with(|c: char| c.is_ascii_digit())
+                && self.attached_scales.contains(suffix)
+            {
+                let cut = t.start + digits.len();
+                out.push(Tok { start: t.start, end: cut, text: digits });
+                out.push(Tok { start: cut, end: t.end, text: suffix });
+            } else {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    fn has_number_word(&self, text: &str) -> bool {
+        text.split(|c: char| !c.is_alphabetic())
+            .any(|w| !w.is_empty() && w.len() <= 9 && {
+                let l = lower(w);
+                self.units.contains_key(&l) || self.tens.contains_key(&l) || l == "dozen"
+            })
+    }
+
+    /// A number starting at token `i` (digits or words): value, and the
+    /// index after it.
+    fn number_at(&self, toks: &[Tok<'_>], i: usize) -> Option<(f64, usize, bool)> {
+        let t = toks[i].text;
+        if t.starts_with(|c: char| c.is_ascii_digit()) {
+            let digits: String = t.chars().filter(|&c| c != ',').collect();
+            // "1,000" and "1.6" but not "2A", "35A", "14th", "1.2.3".
+            if !digits.chars().all(|c| c.is_ascii_digit() || c == '.') || digits.matches('.').count() > 1 {
+                return None;
+            }
+            if t.contains(',') && !valid_grouping(t) {
+                return None;
+            }
+            return digits.parse().ok().map(|v| (v, i + 1, true));
+        }
+        // Words: "thirty-seven", "ninety nine", "one hundred", "a dozen".
+        let mut j = i;
+        let mut value: u32 = 0;
+        let mut seen = false;
+        if lower(t) == "a" && toks.get(i + 1).is_some_and(|n| lower(n.text) == "dozen") {
+            return Some((12.0, i + 2, false));
+        }
+        while j < toks.len() {
+            let w = lower(toks[j].text);
+            let parts: Vec<&str> = w.split('-').collect();
+            let simple = |p: &str| self.units.get(p).or_else(|| self.tens.get(p)).copied();
+            let compound = match parts.as_slice() {
+                [a] => simple(a),
+                [a, b] => match (self.tens.get(*a), self.units.get(*b)) {
+                    (Some(t), Some(u)) if *u < 10 => Some(t + u),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(n) = compound {
+                if seen && value % 100 != 0 && value >= 10 && n < 10 && self.tens.contains_key(&lower(toks[j - 1].text)) {
+                    value += n; // "ninety nine"
+                } else if seen && value % 100 == 0 && value > 0 {
+                    value += n; // "one hundred five"
+                } else if seen {
+                    break;
+                } else {
+                    value = n;
+                }
+                seen = true;
+                j += 1;
+                continue;
+            }
+            if seen && self.multipliers.contains_key(&w) && w != "dozens" {
+                value *= self.multipliers[&w];
+                j += 1;
+                continue;
+            }
+            if seen && w == "and" && toks.get(j + 1).is_some_and(|n| simple(&lower(n.text)).is_some()) && value % 100 == 0 {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        seen.then_some((f64::from(value), j, false))
+    }
+
+    fn quantity_at(&self, text: &str, toks: &[Tok<'_>], i: usize) -> Option<(QuantityFound, usize)> {
+        // A currency prefix may stand before the number.
+        let (currency, num_i, start) = match self.prefix_at(text, toks, i) {
+            Some((code, after)) => (Some(code), after, toks[i].start),
+            None => (None, i, toks[i].start),
+        };
+        let num_i = if num_i < toks.len() { num_i } else { return None };
+        let (mut value, mut j, digits) = self.number_at(toks, num_i)?;
+        if !self.standalone(text, toks, num_i, digits, currency.is_some()) {
+            return None;
+        }
+        let mut end = toks[j - 1].end;
+        // Scale words: "1.6 billion", "$5m", "Rs 3 crore".
+        if let Some(t) = toks.get(j) {
+            let w = t.text;
+            let touching = t.start == end;
+            let scale = self.scales.get(w).or_else(|| self.scales.get(&lower(w)));
+            if let Some(f) = scale {
+                if touching || !self.attached_scales.contains(w) {
+                    value *= f;
+                    end = t.end;
+                    j += 1;
+                }
+            }
+        }
+        // A currency after: "55 billion yen", "$1 billion dollar investment".
+        let mut currency = currency;
+        if let Some((code, after)) = self.suffix_at(toks, j) {
+            if currency.is_none() || currency.as_deref() == Some(code.as_str()) {
+                currency = Some(code);
+                end = toks[after - 1].end;
+                j = after;
+            }
+        }
+        let qualifier = self.qualifier_before(toks, if currency.is_some() && num_i > i { i } else { num_i });
+        let qualifier_start = qualifier.map(|(_, s)| s);
+        let qualifier = qualifier.map_or(Qualifier::Exact, |(q, _)| q);
+        let _ = qualifier_start;
+        if let Some(code) = currency {
+            return Some((
+                QuantityFound { start, end, kind: QuantityKind::Money, value, unit: Some(code), qualifier },
+                j,
+            ));
+        }
+        // Percent.
+        if let Some(t) = toks.get(j) {
+            let w = lower(t.text);
+            let pct = if t.text == "%" {
+                Some(j + 1)
+            } else if w == "percent" || w == "pct" {
+                Some(j + 1)
+            } else if w == "per" && toks.get(j + 1).is_some_and(|n| lower(n.text) == "cent") {
+                Some(j + 2)
+            } else {
+                None
+            };
+            if let Some(after) = pct {
+                return Some((
+                    QuantityFound {
+                        start,
+                        end: toks[after - 1].end,
+                        kind: QuantityKind::Percent,
+                        value,
+                        unit: None,
+                        qualifier,
+                    },
+                    after,
+                ));
+            }
+        }
+        // A bare year is no quantity.
+        if digits && is_year_like(toks[num_i].text) && j == num_i + 1 {
+            let next_plural = toks.get(j).is_some_and(|t| {
+                let w = t.text;
+                w.len() > 3 && w.ends_with('s') && w.starts_with(char::is_lowercase)
+            });
+            if !next_plural {
+                return None;
+            }
+        }
+        // Jobs and counts: the noun phrase after the number.
+        if let Some((head, head_end, phrase_end)) = self.counted_noun(toks, j) {
+            let head_l = lower(head);
+            if self.not_counted.contains(&head_l) {
+                return None;
+            }
+            let is_job = self.job_nouns.contains(&head_l)
+                || (head_l == "hires" || toks[j..phrase_end].iter().any(|t| self.job_nouns.contains(&lower(t.text))));
+            let q = if is_job {
+                QuantityFound { start, end: head_end, kind: QuantityKind::Jobs, value, unit: None, qualifier }
+            } else {
+                QuantityFound {
+                    start,
+                    end: head_end,
+                    kind: QuantityKind::Count,
+                    value,
+                    unit: Some(self.singular(&head_l)),
+                    qualifier,
+                }
+            };
+            return Some((q, phrase_end));
+        }
+        // A number without a noun after it: a figure whose noun came
+        // before ("Direct hires … have reached 860,000", "the total number
+        // of sister-city relationships to almost 450").
+        if value >= 2.0 || digits {
+            if let Some((kind, unit)) = self.noun_before(toks, num_i) {
+                return Some((QuantityFound { start, end, kind, value, unit, qualifier }, j));
+            }
+        }
+        None
+    }
+
+    /// A currency symbol or code at token `i` (possibly spanning "US" "$"),
+    /// and the index of the token after it.
+    fn prefix_at(&self, text: &str, toks: &[Tok<'_>], i: usize) -> Option<(String, usize)> {
+        let from = toks[i].start;
+        let rest = &text[from..];
+        for (p, code) in &self.prefixes {
+            if let Some(after) = rest.strip_prefix(p.as_str()) {
+                // Letter codes and "Rs" need a space or digit after them and
+                // must not run on from a longer word.
+                let tail = after.trim_start();
+                if !tail.starts_with(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
+                if p.chars().all(char::is_alphabetic) && after.starts_with(char::is_alphabetic) {
+                    continue;
+                }
+                let num_start = from + p.len() + (after.len() - tail.len());
+                let k = toks.iter().position(|t| t.start >= num_start)?;
+                return Some((code.clone(), k));
+            }
+        }
+        None
+    }
+
+    /// A currency name at token `j`, and the index after it.
+    fn suffix_at(&self, toks: &[Tok<'_>], j: usize) -> Option<(String, usize)> {
+        for (words, code) in &self.suffixes {
+            if j + words.len() > toks.len() {
+                continue;
+            }
+            let same = words.iter().enumerate().all(|(k, w)| {
+                let t = toks[j + k].text;
+                // Codes are matched in capitals only ("USD"), names in any case.
+                if w.chars().all(|c| c.is_ascii_lowercase() || !c.is_alphabetic()) {
+                    lower(t) == *w
+                } else {
+                    t == w.to_uppercase() || lower(t) == *w
+                }
+            });
+            if same {
+                return Some((code.clone(), j + words.len()));
+            }
+        }
+        None
+    }
+
+    /// The qualifier phrase ending just before token `i`, and where it starts.
+    fn qualifier_before(&self, toks: &[Tok<'_>], i: usize) -> Option<(Qualifier, usize)> {
+        for (words, q) in &self.qualifiers {
+            let n = words.len();
+            if n > i {
+                continue;
+            }
+            let same = words.iter().enumerate().all(|(k, w)| lower(toks[i - n + k].text) == *w);
+            if same {
+                return Some((*q, toks[i - n].start));
+            }
+        }
+        None
+    }
+
+    /// Whether the number at `i` stands on its own: not part of a name
+    /// ("F-35A", "TPP 11", "Block 2A", "2+2"), an ordinal or a reference.
+    fn standalone(&self, text: &str, toks: &[Tok<'_>], i: usize, digits: bool, money: bool) -> bool {
+        let t = toks[i];
+        let before = text[..t.start].chars().next_back();
+        let after = text[t.end..].chars().next();
+        if matches!(before, Some('-' | '+' | '#' | '/')) && !money {
+            // "F-35", "SM-3", "2+2", "B-1"; a range "2017-2018" is no count either.
+            return false;
+        }
+        let attached = toks.get(i + 1).is_some_and(|n| n.start == t.end && self.attached_scales.contains(n.text));
+        if matches!(after, Some('+' | '/' | ':')) || after.is_some_and(char::is_alphabetic) && digits && !attached {
+            return false; // "2+2", "9:30", "2A", "3rd"
+        }
+        if digits && after == Some('-') && text[t.end + 1..].starts_with(|c: char| c.is_alphabetic()) {
+            // "10-year" plans are durations; "30-member" is a count we skip.
+            return false;
+        }
+        if i > 0 && !money {
+            let prev = toks[i - 1].text;
+            // Capitalised names with a number: "TPP 11", "Article 5",
+            // "Phase 2" (a sentence's first word excepted).
+            let prev_is_name = prev.chars().next().is_some_and(char::is_uppercase)
+                && prev.chars().any(char::is_alphabetic)
+                && i - 1 > 0
+                && !self.is_qualifier_word(prev)
+                && digits;
+            if prev_is_name {
+                return false;
+            }
+            let p = lower(prev);
+            if !digits && matches!(p.as_str(), "the" | "these" | "those" | "our" | "their" | "both" | "its" | "his" | "her") {
+                return false; // "the two leaders"
+            }
+            if p == "no." || p == "number" && digits {
+                return false;
+            }
+        }
+        if !digits {
+            // "one of", "one another", "one day": only "one" with a noun.
+            let w = lower(t.text);
+            if w == "one" {
+                let next = toks.get(i + 1).map(|n| lower(n.text)).unwrap_or_default();
+                if matches!(next.as_str(), "of" | "another" | "side" | "hand" | "way" | "day" | "time" | "" | "," | ".") {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    fn is_qualifier_word(&self, w: &str) -> bool {
+        let l = lower(w);
+        self.qualifiers.iter().any(|(words, _)| words.last() == Some(&l))
+            || matches!(l.as_str(), "in" | "by" | "since" | "until" | "and" | "with")
+    }
+
+    /// The counted noun after token `j`: its head word, the end of the head,
+    /// and the index after the phrase. Up to three modifiers may come first
+    /// ("30 official meetings", "450 sister-city relationships", "37
+    /// Japan-America Society chapters").
+    fn counted_noun<'a>(&self, toks: &[Tok<'a>], j: usize) -> Option<(&'a str, usize, usize)> {
+        let mut k = j;
+        let mut head: Option<(&'a str, usize, usize)> = None;
+        while k < toks.len() && k < j + 5 {
+            let w = toks[k].text;
+            let l = lower(w);
+            if !w.chars().next().is_some_and(char::is_alphabetic) || PHRASE_STOPS.contains(&l.as_str()) {
+                break;
+            }
+            if w.ends_with("ing") && head.is_some() && !w.starts_with(char::is_uppercase) {
+                break; // "4,000 jobs creating …"
+            }
+            head = Some((w, toks[k].end, k + 1));
+            // A plural noun ends the phrase: "30 meetings held".
+            if self.looks_plural(&l) {
+                break;
+            }
+            k += 1;
+        }
+        let (w, end, next) = head?;
+        let l = lower(w);
+        // The head of a count is a noun, plural unless the number is one.
+        let plural = self.looks_plural(&l);
+        if !plural && !self.not_counted.contains(&l) && !self.job_nouns.contains(&l) {
+            return None;
+        }
+        Some((w, end, next))
+    }
+
+    fn looks_plural(&self, w: &str) -> bool {
+        (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 2) || self.irregular.contains_key(w)
+    }
+
+    /// The job noun or "number of <noun>" earlier in the statement that a
+    /// bare number measures.
+    fn noun_before(&self, toks: &[Tok<'_>], i: usize) -> Option<(QuantityKind, Option<String>)> {
+        let from = i.saturating_sub(16);
+        let window = &toks[from..i];
+        // The verb right before the number must report a total.
+        let verb = window.iter().rev().find(|t| t.text.chars().all(char::is_alphabetic))?;
+        let v = lower(verb.text);
+        let reporting = ["reached", "reach", "reaches", "totaled", "totalled", "total", "totals", "numbered", "to", "at", "of", "is", "are", "was", "were", "stood", "hit", "exceeded", "surpassed"];
+        if !reporting.contains(&v.as_str()) && !self.qualifiers.iter().any(|(w, _)| w.last() == Some(&v)) {
+            return None;
+        }
+        for (k, t) in window.iter().enumerate().rev() {
+            let l = lower(t.text);
+            if self.job_nouns.contains(&l) && l != "employment" {
+                return Some((QuantityKind::Jobs, None));
+            }
+            if l == "number" && window.get(k + 1).is_some_and(|n| lower(n.text) == "of") {
+                // "the number of sister-city relationships": the noun after "of".
+                let noun = window[k + 2..].iter().map(|t| lower(t.text)).find(|w| self.looks_plural(w))?;
+                if self.job_nouns.contains(&noun) {
+                    return Some((QuantityKind::Jobs, None));
+                }
+                return Some((QuantityKind::Count, Some(self.singular(&noun))));
+            }
+        }
+        None
+    }
+
+    /// "relationships" → "relationship", "launches" → "launch",
+    /// "countries" → "country".
+    fn singular(&self, w: &str) -> String {
+        let w = w.rsplit('-').next().unwrap_or(w).to_lowercase();
+        if let Some(s) = self.irregular.get(&w) {
+            return s.clone();
+        }
+        if let Some(stem) = w.strip_suffix("ies") {
+            return format!("{stem}y");
+        }
+        for end in ["ches", "shes", "sses", "xes", "zes"] {
+            if w.ends_with(end) {
+                return w[..w.len() - 2].to_string();
+            }
+        }
+        w.strip_suffix('s').map_or(w.clone(), str::to_string)
+    }
+}
+
+/// "1,000,000" groups of three after the first.
+fn valid_grouping(t: &str) -> bool {
+    let int = t.split('.').next().unwrap_or(t);
+    let groups: Vec<&str> = int.split(',').collect();
+    groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn is_year_like(t: &str) -> bool {
+    t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) && (1800..=2100).contains(&t.parse::<u32>().unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(s: &str) -> Vec<(String, QuantityKind, f64, Option<String>, Qualifier)> {
+        let f = QuantityFinder::new(&Lexicon::builtin().unwrap());
+        f.find(s, &[])
+            .into_iter()
+            .map(|q| (s[q.start..q.end].to_string(), q.kind, q.value, q.unit, q.qualifier))
+            .collect()
+    }
+
+    fn one(s: &str, kind: QuantityKind, value: f64, unit: Option<&str>, qualifier: Qualifier) {
+        let got = find(s);
+        assert_eq!(got.len(), 1, "{s}: {got:?}");
+        let (_, k, v, u, q) = &got[0];
+        assert_eq!((*k, *v, u.as_deref(), *q), (kind, value, unit, qualifier), "{s}");
+    }
+
+    use Qualifier::*;
+    use QuantityKind::*;
+
+    #[test]
+    fn money() {
+        let cases: &[(&str, f64, &str, Qualifier)] = &[
+            ("Toyota and Mazda announced a $1.6 billion investment.", 1.6e9, "USD", Exact),
+            ("the deficit was $68.8 billion in 2016", 68.8e9, "USD", Exact),
+            ("invested more than $400 billion in the United States", 400e9, "USD", MoreThan),
+            ("with total 2016 FDI exceeding $424 billion.", 424e9, "USD", MoreThan),
+            ("it will invest nearly $13 billion in its operations", 13e9, "USD", About),
+            ("announced a $1 billion dollar investment to help Uber", 1e9, "USD", Exact),
+            ("students added $620 million to the economy", 620e6, "USD", Exact),
+            ("a loan of US$ 500 million", 500e6, "USD", Exact),
+            ("a fund of A$2bn", 2e9, "AUD", Exact),
+            ("an aid package of ¥55 billion", 55e9, "JPY", Exact),
+            ("grants worth 55 billion yen", 55e9, "JPY", Exact),
+            ("a credit line of Rs. 5 crore", 5e7, "INR", Exact),
+            ("about ₹3 lakh", 3e5, "INR", About),
+            ("€1.5 trillion in spending", 1.5e12, "EUR", Exact),
+            ("£300m for schools", 300e6, "GBP", Exact),
+            ("₩10 trillion for chips", 10e12, "KRW", Exact),
+            ("RMB 20 billion in credit", 20e9, "CNY", Exact),
+            ("up to 100 million yuan", 100e6, "CNY", About),
+            ("USD 2.5 billion", 2.5e9, "USD", Exact),
+        ];
+        for &(s, v, unit, q) in cases {
+            one(s, Money, v, Some(unit), q);
+        }
+        let two = find("$500 million (about ¥55 billion)");
+        assert_eq!(two.len(), 2, "{two:?}");
+        assert_eq!(two[1].4, About);
+    }
+
+    #[test]
+    fn jobs_percent_counts() {
+        one("that will create an estimated 4,000 jobs.", Jobs, 4000.0, None, About);
+        one("employ more than 850,000 workers in the United States", Jobs, 850000.0, None, MoreThan);
+        one("Japanese companies support over 850,000 American jobs.", Jobs, 850000.0, None, MoreThan);
+        one("plans to add nearly 600 new jobs at plants", Jobs, 600.0, None, About);
+        one("up to 4,000 American jobs", Jobs, 4000.0, None, About);
+        one("Direct hires [by Japanese companies] in the U.S. have reached 860,000.", Jobs, 860000.0, None, Exact);
+        one("growing at 8.9 percent per year", Percent, 8.9, None, Exact);
+        one("has dropped to around 9%.", Percent, 9.0, None, About);
+        one("stand together one hundred percent on the issue", Percent, 100.0, None, Exact);
+        one("holding nearly 30 official meetings and phone conversations", Count, 30.0, Some("meeting"), About);
+        one("in over 100 projects in the United States", Count, 100.0, Some("project"), MoreThan);
+        one("has passed four rounds of sanctions", Count, 4.0, Some("round"), Exact);
+        one("Thirty-seven Japan-America Society chapters are sustained", Count, 37.0, Some("chapter"), Exact);
+        one("two missile launches over Japan", Count, 2.0, Some("launch"), Exact);
+        one("two new sister-city relationships", Count, 2.0, Some("relationship"), Exact);
+        one("bringing the total number of sister-city relationships to almost 450.", Count, 450.0, Some("relationship"), About);
+        one("ninety-nine countries' delegates and a dozen ministers", Count, 12.0, Some("minister"), Exact);
+        one("some 25 companies", Count, 25.0, Some("company"), About);
+    }
+
+    #[test]
+    fn not_quantities() {
+        for s in [
+            "in 2017 and the 2016 Election and 2016 FDI",
+            "the 14th meeting, the 3rd largest source, the 21st conference",
+            "the SM-3 Block 2A interceptor and the F-35A and B-1 bombers",
+            "the TPP 11's efforts and the 2+2 meeting and Article 5",
+            "for more than 60 years, within 6 months, 90 minutes, nearly six decades",
+            "thousands of workers, billions of dollars, nearly half of them",
+            "the two leaders, both countries, the two governments, one of them",
+            "at 9:30 on the 6th",
+        ] {
+            assert!(find(s).is_empty(), "{s}: {:?}", find(s));
+        }
+    }
+}

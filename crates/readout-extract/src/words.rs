@@ -1,0 +1,150 @@
+//! Lower-case words with their byte ranges, and cue phrases matched on them.
+
+/// A word of a statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The word, lower case.
+    pub text: String,
+}
+
+/// The words of `text`: letters and digits, with inner apostrophes and
+/// hyphens kept ("abe's", "people-to-people"), in lower case.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let prev_digit = i > 0 && text.as_bytes()[i - 1].is_ascii_digit();
+        let inner = start.is_some()
+            && (matches!(c, '\'' | '’' | '-') && next.is_some_and(char::is_alphanumeric)
+                || matches!(c, '.' | ',') && prev_digit && next.is_some_and(|n| n.is_ascii_digit()));
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(Word { start: s, end: i, text: text[s..i].to_lowercase().replace('’', "'") });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word { start: s, end: text.len(), text: text[s..].to_lowercase().replace('’', "'") });
+    }
+    out
+}
+
+/// One piece of a cue phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Word(String),
+    /// Up to three words of anything.
+    Gap,
+}
+
+/// A set of cue phrases, each with a payload, matched on words.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<T> {
+    phrases: Vec<(Vec<Piece>, T)>,
+    by_first: std::collections::HashMap<String, Vec<usize>>,
+}
+
+/// A phrase found: the first and one-past-last word index, and its payload.
+#[derive(Debug, Clone, Copy)]
+pub struct PhraseHit<'a, T> {
+    /// First word.
+    pub first: usize,
+    /// One past the last word.
+    pub last: usize,
+    /// The phrase's payload.
+    pub payload: &'a T,
+}
+
+impl<T> Default for PhraseSet<T> {
+    fn default() -> Self {
+        PhraseSet { phrases: Vec::new(), by_first: Default::default() }
+    }
+}
+
+impl<T> PhraseSet<T> {
+    /// Adds a phrase ("reaffirmed * commitment").
+    pub fn add(&mut self, phrase: &str, payload: T) {
+        let pieces: Vec<Piece> = words_of_phrase(phrase);
+        let Some(Piece::Word(first)) = pieces.first().cloned() else { return };
+        self.by_first.entry(first).or_default().push(self.phrases.len());
+        self.phrases.push((pieces, payload));
+    }
+
+    /// Every phrase matching at word `i`, as (end word index, payload).
+    pub fn at<'a>(&'a self, words: &[Word], i: usize) -> Vec<PhraseHit<'a, T>> {
+        let mut out = Vec::new();
+        let Some(ids) = self.by_first.get(&words[i].text) else { return out };
+        for &id in ids {
+            let (pieces, payload) = &self.phrases[id];
+            if let Some(last) = match_from(pieces, words, i) {
+                out.push(PhraseHit { first: i, last, payload });
+            }
+        }
+        out
+    }
+
+    /// The longest phrase matching at word `i`.
+    pub fn longest_at<'a>(&'a self, words: &[Word], i: usize) -> Option<PhraseHit<'a, T>> {
+        self.at(words, i).into_iter().max_by_key(|h| h.last)
+    }
+
+    /// The first word index (from `from`) where some phrase matches, with
+    /// the longest match there.
+    pub fn first_from<'a>(&'a self, words: &[Word], from: usize) -> Option<PhraseHit<'a, T>> {
+        (from..words.len()).find_map(|i| self.longest_at(words, i))
+    }
+}
+
+fn words_of_phrase(phrase: &str) -> Vec<Piece> {
+    phrase
+        .split_whitespace()
+        .map(|w| if w == "*" { Piece::Gap } else { Piece::Word(w.to_lowercase().replace('’', "'")) })
+        .collect()
+}
+
+/// Matches pieces from word `i`; returns one past the last word matched.
+fn match_from(pieces: &[Piece], words: &[Word], i: usize) -> Option<usize> {
+    match pieces.split_first() {
+        None => Some(i),
+        Some((Piece::Word(w), rest)) => {
+            if words.get(i).is_some_and(|x| &x.text == w) {
+                match_from(rest, words, i + 1)
+            } else {
+                None
+            }
+        }
+        Some((Piece::Gap, rest)) => (0..=3).find_map(|skip| {
+            if i + skip > words.len() {
+                None
+            } else {
+                match_from(rest, words, i + skip)
+            }
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_phrases() {
+        let w = words("The two leaders reaffirmed their strong commitment to U.S.-Japan people-to-people ties.");
+        let texts: Vec<&str> = w.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["the", "two", "leaders", "reaffirmed", "their", "strong", "commitment", "to", "u", "s", "japan", "people-to-people", "ties"]
+        );
+        let mut set = PhraseSet::default();
+        set.add("reaffirmed * commitment", 1);
+        set.add("reaffirmed", 2);
+        let hit = set.first_from(&w, 0).unwrap();
+        assert_eq!((hit.first, hit.last, *hit.payload), (3, 7, 1));
+    }
+}
