@@ -83,8 +83,19 @@ impl ActorRules {
         let first = subject_words.iter().find(|w| !DETERMINERS.contains(&w.text.as_str())).map(|w| w.text.as_str());
         let reciprocal = words.iter().any(|w| self.reciprocal.contains(&w.text));
 
+        // Inside a frame ("Toyota announced that by 2021 it will invest"), a
+        // clause without a country of its own speaks of the framer.
+        let framer = class.frame.and_then(|f| {
+            let from = words.get(class.main_start).map_or(0, |w| w.start);
+            let found = self.countries_in(text, words, hits, (from, words[f].start), ctx);
+            (!found.is_empty()).then_some(found)
+        });
+        let pronoun = subject_words.iter().any(|w| self.anaphora.contains(&w.text));
         if !countries.is_empty() {
             out.extend(countries);
+        } else if let Some(framer) = framer.clone().filter(|_| pronoun || subject_words.is_empty()) {
+            out.extend(framer);
+
         } else if let Some(by) = self.passive_agent(text, words, class, hits, ctx) {
             out.extend(by);
         } else if first.is_some_and(|f| self.first_person.contains(f)) {
@@ -93,8 +104,11 @@ impl ActorRules {
             } else if let Some(s) = ctx.speaker.or(ctx.publisher_country) {
                 out.push(s.to_string());
             }
-        } else if first.is_some_and(|f| self.anaphora.contains(f)) && !ctx.previous.is_empty() {
+        } else if pronoun && !ctx.previous.is_empty() {
             out.extend(ctx.previous.iter().cloned());
+        } else if let Some(framer) = framer {
+            out.extend(framer);
+
         } else if let Some(by) = self.leading_agent(text, words, hits, subject.0, ctx) {
             out.extend(by);
         } else if let Some(s) = ctx.speaker {

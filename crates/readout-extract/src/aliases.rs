@@ -125,10 +125,9 @@ fn intern(code: &str) -> &'static str {
 }
 
 fn boundary_before(text: &str, start: usize) -> bool {
-    text[..start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric() && c != '-' || c == '-' && text[..start].ends_with(" -"))
+    // "U.S.-Japan" and "Japan-America" name both countries.
+    text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+
 }
 
 fn boundary_after(text: &str, end: usize) -> bool {
@@ -159,6 +158,10 @@ mod tests {
         assert!(hits.contains(&("Japan", Some("JPN"))));
         assert!(hits.contains(&("METI", Some("JPN"))));
         assert!(!hits.iter().any(|(t, _)| t.starts_with("Abeno") || *t == "USTDAx"));
+        let pair = "The U.S.-Japan Alliance and the Japan-America Society";
+        let countries: Vec<_> = idx.find(pair).iter().filter_map(|h| h.country).collect();
+        assert_eq!(countries, ["USA", "JPN", "JPN", "USA"]);
+
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub struct Classified {
     pub kind: Kind,
     /// Its modality (None for `other`).
     pub modality: Option<Modality>,
+    /// The word index where the main clause starts (after leading
+    /// adverbial phrases).
+    pub main_start: usize,
     /// The word index where the deciding clause's subject starts.
     pub subject_start: usize,
     /// The word index of the deciding cue (the main verb), if any.
@@ -67,6 +70,7 @@ pub struct KindClassifier {
     figure_verbs: HashSet<String>,
     evaluative: Vec<Vec<String>>,
     activity_nouns: HashSet<String>,
+    program_nouns: HashSet<String>,
 }
 
 fn kind_of(s: &str) -> Option<Kind> {
@@ -106,6 +110,7 @@ impl KindClassifier {
             figure_verbs: set("figure_verbs"),
             evaluative: list("evaluative").iter().map(|e| e.split_whitespace().map(str::to_string).collect()).collect(),
             activity_nouns: set("activity_nouns"),
+            program_nouns: set("joint_subjects"),
         }
     }
 
@@ -134,14 +139,28 @@ impl KindClassifier {
         let none = |kind: Kind, modality: Option<Modality>, start: usize| Classified {
             kind,
             modality,
+            main_start: start,
             subject_start: start,
             verb: None,
             frame: None,
         };
-        if text.trim_end().ends_with(':') || words.is_empty() {
+        if words.is_empty() {
             return none(Kind::Other, None, 0);
         }
         let start = self.main_clause_start(text, words);
+        // A list item that opens with a gerund is a verbless description of
+        // an activity ("Promoting free and open media.").
+        let first = words[0].text.as_str();
+        if ctx.bullet && start == 0 && first.ends_with("ing") && first.len() > 4 {
+            return Classified {
+                kind: Kind::Commitment,
+                modality: Some(Modality::Ongoing),
+                main_start: 0,
+                subject_start: 0,
+                verb: None,
+                frame: None,
+            };
+        }
         let hit = self.cues.first_from(words, start).or_else(|| self.cues.first_from(words, 0));
         let Some(hit) = hit else {
             return self.without_cue(words, ctx, start);
@@ -150,6 +169,7 @@ impl KindClassifier {
             Cue::Kind(kind, modality, _) => Classified {
                 kind,
                 modality: Some(modality),
+                main_start: start,
                 subject_start: start.min(hit.first),
                 verb: Some(hit.first),
                 frame: None,
@@ -163,6 +183,7 @@ impl KindClassifier {
                 let framed = |kind, modality, verb| Classified {
                     kind,
                     modality: Some(modality),
+                    main_start: start,
                     subject_start: clause,
                     verb,
                     frame: Some(hit.first),
@@ -186,6 +207,7 @@ impl KindClassifier {
                     _ => Classified {
                         kind: Kind::Position,
                         modality: Some(if reaffirm { Modality::Ongoing } else { Modality::Completed }),
+                        main_start: start,
                         subject_start: start.min(hit.first),
                         verb: Some(hit.first),
                         frame: None,
@@ -215,6 +237,13 @@ impl KindClassifier {
                 }
             }
             Kind::Position | Kind::Fact => {
+                // A programme that "supports" something is doing it.
+                let program = words[r.subject_start..first].iter().any(|w| self.program_nouns.contains(&w.text));
+                if program && matches!(words[first].text.as_str(), "supports" | "support" | "promotes" | "helps") {
+                    r.kind = Kind::Commitment;
+                    r.modality = Some(Modality::Ongoing);
+                    return;
+                }
                 // A stance verb with a figure right after it states a fact.
                 if ctx.has_quantity
                     && self.figure_verbs.contains(&words[first].text)
@@ -262,9 +291,16 @@ impl KindClassifier {
         } else if ctx.has_quantity || words.len() >= 5 {
             (Kind::Fact, Modality::Ongoing)
         } else {
-            return Classified { kind: Kind::Other, modality: None, subject_start: start, verb: None, frame: None };
+            return Classified {
+                kind: Kind::Other,
+                modality: None,
+                main_start: start,
+                subject_start: start,
+                verb: None,
+                frame: None,
+            };
         };
-        Classified { kind, modality: Some(modality), subject_start: start, verb: None, frame: None }
+        Classified { kind, modality: Some(modality), main_start: start, subject_start: start, verb: None, frame: None }
     }
 }
 
@@ -333,6 +369,12 @@ mod tests {
         let bullet = StatementContext { bullet: true, ..Default::default() };
         assert_eq!(classify("Promoting free and open media.", bullet), (Commitment, Some(Ongoing)));
         assert_eq!(classify("Collaboration on smart cities with a focus on ASEAN.", bullet), (Commitment, Some(Ongoing)));
-        assert_eq!(plain("Initial activities include:"), (Other, None));
+        assert_eq!(classify("Fostering centres that share best practices.", bullet), (Commitment, Some(Ongoing)));
+        assert_eq!(
+            plain("The Strategic Digital Economy Partnership supports secure digital connectivity."),
+            (Commitment, Some(Ongoing))
+        );
+        assert_eq!(plain("Initial activities:"), (Other, None));
+
     }
 }

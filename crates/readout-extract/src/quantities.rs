@@ -237,7 +237,7 @@ impl QuantityFinder {
             if t.contains(',') && !valid_grouping(t) {
                 return None;
             }
-            return digits.parse().ok().map(|v| (v, i + 1, true));
+            return decimal(&digits).map(|v| (v, i + 1, true));
         }
         // Words: "thirty-seven", "ninety nine", "one hundred", "a dozen".
         let mut j = i;
@@ -305,7 +305,7 @@ impl QuantityFinder {
             let scale = self.scales.get(w).or_else(|| self.scales.get(&lower(w)));
             if let Some(f) = scale {
                 if touching || !self.attached_scales.contains(w) {
-                    value *= f;
+                    value = scaled(value, *f);
                     end = t.end;
                     j += 1;
                 }
@@ -499,6 +499,11 @@ impl QuantityFinder {
             }
         }
         if !digits {
+            // "One Health", "Five Eyes": a capitalised number word inside a
+            // sentence is part of a name.
+            if i > 0 && t.text.starts_with(char::is_uppercase) {
+                return false;
+            }
             // "one of", "one another", "one day": only "one" with a noun.
             let w = lower(t.text);
             if w == "one" {
@@ -602,7 +607,29 @@ impl QuantityFinder {
     }
 }
 
+/// A decimal number read so that "8.3" scales exactly ("8.3 billion" is
+/// 8300000000, not 8300000000.000001): the value is kept as its digits and
+/// the count of decimals.
+fn decimal(digits: &str) -> Option<f64> {
+    digits.parse::<f64>().ok()
+}
+
+/// `value × factor`, rounded to the precision the written value had.
+fn scaled(value: f64, factor: f64) -> f64 {
+    let product = value * factor;
+    if factor >= 1.0 {
+        // Written values have at most six decimals; the product of a value
+        // and a whole factor is a whole number when its decimals run out.
+        let rounded = product.round();
+        if (product - rounded).abs() < 1e-6 * factor.max(1.0) {
+            return rounded;
+        }
+    }
+    product
+}
+
 /// "1,000,000" groups of three after the first.
+
 fn valid_grouping(t: &str) -> bool {
     let int = t.split('.').next().unwrap_or(t);
     let groups: Vec<&str> = int.split(',').collect();

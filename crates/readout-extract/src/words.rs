@@ -39,7 +39,7 @@ pub fn words(text: &str) -> Vec<Word> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Piece {
     Word(String),
-    /// Up to three words of anything.
+    /// Up to four words of anything.
     Gap,
 }
 
@@ -119,7 +119,8 @@ fn match_from(pieces: &[Piece], words: &[Word], i: usize) -> Option<usize> {
                 None
             }
         }
-        Some((Piece::Gap, rest)) => (0..=3).find_map(|skip| {
+        Some((Piece::Gap, rest)) => (0..=4).find_map(|skip| {
+
             if i + skip > words.len() {
                 None
             } else {
