@@ -17,7 +17,7 @@ use crate::aliases::{AliasHit, AliasKind};
 use crate::kinds::Classified;
 use crate::words::Word;
 use readout_lexicon::Lexicon;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// What the document around a statement tells about its actors.
 #[derive(Debug, Clone)]
@@ -28,8 +28,12 @@ pub struct ActorContext<'a> {
     pub previous: &'a [String],
     /// The document's principal parties.
     pub principals: &'a [String],
-    /// Bare titles → countries ("President" → "USA").
-    pub titles: &'a HashMap<String, String>,
+    /// Who bare titles stand for.
+    pub titles: &'a TitleIndex,
+    /// The statement's byte offset in the cleaned text.
+    pub at: usize,
+    /// The last statement with two or more actors, for "they".
+    pub previous_plural: &'a [String],
     /// The publisher's country, for "we" in a government's text.
     pub publisher_country: Option<&'a str>,
 }
@@ -80,7 +84,8 @@ impl ActorRules {
         let subject_words: Vec<&Word> =
             words.iter().filter(|w| w.start >= subject.0 && w.end <= subject.1).collect();
         let countries = self.countries_in(text, words, hits, subject, ctx);
-        let first = subject_words.iter().find(|w| !DETERMINERS.contains(&w.text.as_str())).map(|w| w.text.as_str());
+        let first =
+            subject_words.iter().find(|w| !DETERMINERS.contains(&w.text.as_str())).map(|w| w.text.as_str());
         let reciprocal = words.iter().any(|w| self.reciprocal.contains(&w.text));
 
         // Inside a frame ("Toyota announced that by 2021 it will invest"), a
@@ -95,7 +100,6 @@ impl ActorRules {
             out.extend(countries);
         } else if let Some(framer) = framer.clone().filter(|_| pronoun || subject_words.is_empty()) {
             out.extend(framer);
-
         } else if let Some(by) = self.passive_agent(text, words, class, hits, ctx) {
             out.extend(by);
         } else if first.is_some_and(|f| self.first_person.contains(f)) {
@@ -105,10 +109,15 @@ impl ActorRules {
                 out.push(s.to_string());
             }
         } else if pronoun && !ctx.previous.is_empty() {
-            out.extend(ctx.previous.iter().cloned());
+            // "They" points to the last plural subject, "it" to the last one.
+            let plural = subject_words
+                .iter()
+                .any(|w| matches!(w.text.as_str(), "they" | "these" | "those" | "their" | "both"));
+            let antecedent =
+                if plural && !ctx.previous_plural.is_empty() { ctx.previous_plural } else { ctx.previous };
+            out.extend(antecedent.iter().cloned());
         } else if let Some(framer) = framer {
             out.extend(framer);
-
         } else if let Some(by) = self.leading_agent(text, words, hits, subject.0, ctx) {
             out.extend(by);
         } else if let Some(s) = ctx.speaker {
@@ -162,8 +171,8 @@ impl ActorRules {
                     let named = hits.get(k + 1).is_some_and(|n| n.start <= h.end + 1 && n.country.is_some());
                     if !named {
                         let title = &text[h.start..h.end];
-                        if let Some(c) = ctx.titles.get(title) {
-                            out.push(c.clone());
+                        if let Some(c) = ctx.titles.resolve(title, ctx.at + h.start) {
+                            out.push(c.to_string());
                         }
                     }
                 }
@@ -242,7 +251,8 @@ impl ActorRules {
         let Some(v) = class.verb else { return Vec::new() };
         let predicate = &words[v..];
         let signing = predicate.iter().take(2).any(|w| self.signing.contains(&w.text))
-            || words.get(v.wrapping_sub(1)).is_some_and(|w| w.text == "will") && self.signing.contains(&words[v].text);
+            || words.get(v.wrapping_sub(1)).is_some_and(|w| w.text == "will")
+                && self.signing.contains(&words[v].text);
         let joint = predicate.iter().any(|w| self.joint_markers.contains(&w.text))
             && !predicate.iter().any(|w| w.text == "jointly");
         let worked_with = predicate.first().is_some_and(|w| w.text.starts_with("work"))
@@ -256,7 +266,11 @@ impl ActorRules {
             let end = text[w.end..end].find(", ").map_or(end, |k| {
                 // A comma list of parties goes on ("with Japan, Korea and …").
                 let rest = &text[w.end + k..end];
-                if rest.contains(" and ") { end } else { w.end + k }
+                if rest.contains(" and ") {
+                    end
+                } else {
+                    w.end + k
+                }
             });
             out.extend(self.countries_in(text, words, hits, (w.end, end), ctx));
         }
@@ -272,7 +286,7 @@ fn only_joiners(gap: &str) -> bool {
 }
 
 fn dedup(v: Vec<String>) -> Vec<String> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     v.into_iter().filter(|c| seen.insert(c.clone())).collect()
 }
 
@@ -280,7 +294,7 @@ fn dedup(v: Vec<String>) -> Vec<String> {
 /// counting double. Countries named at least 40% as often as the first are
 /// principals too (at most four).
 pub fn principals(all_hits: &[AliasHit]) -> Vec<String> {
-    let mut score: HashMap<&str, f32> = HashMap::new();
+    let mut score: HashMap<&str, f32> = HashMap::default();
     let mut order: Vec<&str> = Vec::new();
     for h in all_hits {
         let Some(c) = h.country else { continue };
@@ -301,35 +315,45 @@ pub fn principals(all_hits: &[AliasHit]) -> Vec<String> {
     ranked.into_iter().map(str::to_string).collect()
 }
 
-/// Bare titles → the country of the person most often named with them
-/// ("President Trump" makes "the President" American).
-pub fn title_countries(text: &str, hits: &[AliasHit], fallback: Option<&str>) -> HashMap<String, String> {
-    let mut counts: HashMap<(String, &str), usize> = HashMap::new();
-    let mut titles: HashSet<String> = HashSet::new();
-    for (k, h) in hits.iter().enumerate() {
-        if h.kind != AliasKind::Title {
-            continue;
-        }
-        let title = text[h.start..h.end].to_string();
-        titles.insert(title.clone());
-        if let Some(n) = hits.get(k + 1) {
-            if n.start <= h.end + 1 && n.kind == AliasKind::Person {
-                if let Some(c) = n.country {
-                    *counts.entry((title, c)).or_default() += 1;
-                }
+/// Who a bare title ("the President") stands for: the person last named
+/// with that title before it ("President Trump … the President"), else the
+/// one most often named with it, else the publisher's country.
+#[derive(Debug, Clone, Default)]
+pub struct TitleIndex {
+    /// Per title: (byte offset, country) of each "Title Name".
+    named: HashMap<String, Vec<(usize, String)>>,
+    fallback: Option<String>,
+}
+
+impl TitleIndex {
+    /// Indexes the titled names among a document's alias hits.
+    pub fn new(text: &str, hits: &[AliasHit], fallback: Option<&str>) -> TitleIndex {
+        let mut named: HashMap<String, Vec<(usize, String)>> = HashMap::default();
+        for (k, h) in hits.iter().enumerate() {
+            if h.kind != AliasKind::Title {
+                continue;
+            }
+            let next = hits.get(k + 1).filter(|n| n.start <= h.end + 1 && n.kind == AliasKind::Person);
+            if let Some(c) = next.and_then(|n| n.country) {
+                named.entry(text[h.start..h.end].to_string()).or_default().push((h.start, c.to_string()));
             }
         }
+        TitleIndex { named, fallback: fallback.map(str::to_string) }
     }
-    let mut out = HashMap::new();
-    for title in titles {
-        let best = counts
-            .iter()
-            .filter(|((t, _), _)| *t == title)
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0 .1.cmp(a.0 .1)))
-            .map(|((_, c), _)| c.to_string());
-        if let Some(c) = best.or_else(|| fallback.map(str::to_string)) {
-            out.insert(title, c);
+
+    /// The country of `title` standing alone at byte `at` of the text.
+    pub fn resolve(&self, title: &str, at: usize) -> Option<&str> {
+        let Some(list) = self.named.get(title) else { return self.fallback.as_deref() };
+        if let Some((_, c)) = list.iter().rev().find(|(pos, _)| *pos < at) {
+            return Some(c);
         }
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for (_, c) in list {
+            match counts.iter_mut().find(|(x, _)| x == c) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((c, 1)),
+            }
+        }
+        counts.iter().max_by_key(|(_, n)| *n).map(|(c, _)| *c).or(self.fallback.as_deref())
     }
-    out
 }

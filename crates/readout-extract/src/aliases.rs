@@ -81,6 +81,7 @@ impl AliasIndex {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("alias automaton builds");
         AliasIndex { automaton, entries }
@@ -127,7 +128,6 @@ fn intern(code: &str) -> &'static str {
 fn boundary_before(text: &str, start: usize) -> bool {
     // "U.S.-Japan" and "Japan-America" name both countries.
     text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-
 }
 
 fn boundary_after(text: &str, end: usize) -> bool {
@@ -161,7 +161,6 @@ mod tests {
         let pair = "The U.S.-Japan Alliance and the Japan-America Society";
         let countries: Vec<_> = idx.find(pair).iter().filter_map(|h| h.country).collect();
         assert_eq!(countries, ["USA", "JPN", "JPN", "USA"]);
-
     }
 
     #[test]

@@ -10,11 +10,12 @@
 //! ("more than 60 years") and "now" are not dates. The words are in
 //! `data/dates.toml`; calendar arithmetic is jiff's.
 
+use crate::words::{words, Word};
 use jiff::civil::{Date, Weekday};
 use readout_lexicon::Lexicon;
 use regex::{Captures, Regex};
+use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// What a date expression says, before it is resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +108,8 @@ pub struct DateFinder {
     past: HashSet<String>,
     not_past: HashSet<String>,
     after_may: HashSet<&'static str>,
+    /// Words without which a text without digits has no date.
+    words_hint: aho_corasick::AhoCorasick,
 }
 
 const WEEKDAYS: [(&str, Weekday); 7] = [
@@ -178,8 +181,19 @@ impl DateFinder {
         let list = |name: &str| -> HashSet<String> {
             lexicon.cues.lists.get(name).map(|v| v.iter().cloned().collect()).unwrap_or_default()
         };
+        let mut hint_words: Vec<String> = months.iter().map(|(n, _)| n.clone()).collect();
+        hint_words.extend(WEEKDAYS.iter().map(|(n, _)| n.to_string()));
+        hint_words
+            .extend(["today", "tomorrow", "yesterday", "tonight", "week", "month", "year"].map(String::from));
+        hint_words.extend(d.seasons.iter().cloned());
+        let words_hint = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(&hint_words)
+            .expect("date words automaton builds");
         DateFinder {
+            words_hint,
             pattern,
+
             months,
             future: list("future_markers"),
             past: list("past_markers"),
@@ -201,6 +215,10 @@ impl DateFinder {
     /// Every date expression in `text`, in order.
     pub fn find(&self, text: &str) -> Vec<DateFound> {
         let mut out: Vec<DateFound> = Vec::new();
+        // Most sentences have no date: a digit or a date word is needed.
+        if !text.bytes().any(|b| b.is_ascii_digit()) && !self.words_hint.is_match(text) {
+            return out;
+        }
         // Find with the fast engine, then read the groups of each match.
         for m in self.pattern.find_iter(text) {
             let Some(caps) = self.pattern.captures_at(text, m.start()) else { continue };
@@ -210,8 +228,12 @@ impl DateFinder {
             };
             out.push(DateFound { start, end, expr, tense: Tense::Unknown });
         }
+        if out.is_empty() {
+            return out;
+        }
         self.share_years(text, &mut out);
         let words = words(text);
+
         for f in &mut out {
             f.tense = self.tense_near(&words, f.start, f.end);
         }
@@ -382,9 +404,10 @@ impl DateFinder {
     }
 
     /// The tense of the cue word nearest to `start..end` in the same sentence.
-    fn tense_near(&self, words: &[(usize, usize, String)], start: usize, end: usize) -> Tense {
+    fn tense_near(&self, words: &[Word], start: usize, end: usize) -> Tense {
         let mut best: Option<(usize, Tense)> = None;
-        for &(ws, we, ref w) in words {
+        for word in words {
+            let (ws, we, w) = (word.start, word.end, &word.text);
             if ws >= start && we <= end {
                 continue;
             }
@@ -409,27 +432,6 @@ impl DateFinder {
     fn is_past(&self, w: &str) -> bool {
         self.past.contains(w) || (w.len() > 4 && w.ends_with("ed") && !self.not_past.contains(w))
     }
-}
-
-/// Lower-case words with their byte ranges.
-fn words(text: &str) -> Vec<(usize, usize, String)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let part = c.is_alphanumeric() || c == '\'' || c == '’';
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i, text[s..i].to_lowercase()));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len(), text[s..].to_lowercase()));
-    }
-    out
 }
 
 fn word_before(text: &str, start: usize) -> &str {

@@ -1,15 +1,32 @@
 //! Domains: multi-label, from weighted lexicons (`data/domains.toml`).
+//!
+//! Terms are matched on the statement's words, so that matching costs a
+//! few hash look-ups per word whatever the size of the lexicon.
 
 use crate::aliases::{AliasHit, AliasKind};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::words::{words, Word};
 use readout_lexicon::Lexicon;
+use rustc_hash::FxHashMap;
 
-/// The domain lexicons, compiled into one automaton.
+/// One term: its words, whether its last word is a prefix, its domain and
+/// weight.
+#[derive(Debug, Clone)]
+struct Term {
+    words: Vec<String>,
+    prefix: bool,
+    domain: usize,
+    weight: f32,
+}
+
+/// The domain lexicons, compiled.
 #[derive(Debug, Clone)]
 pub struct DomainScorer {
-    automaton: AhoCorasick,
-    /// Per pattern: (domain index, weight).
-    terms: Vec<(usize, f32)>,
+    terms: Vec<Term>,
+    /// First word (whole) → terms.
+    by_word: FxHashMap<String, Vec<usize>>,
+    /// First word (a prefix, for one-word prefix terms) → terms.
+    by_prefix: FxHashMap<String, Vec<usize>>,
+    longest_prefix: usize,
     names: Vec<String>,
     min_score: f32,
 }
@@ -19,8 +36,14 @@ impl DomainScorer {
     pub fn new(lexicon: &Lexicon) -> DomainScorer {
         let d = &lexicon.domains;
         let mut names: Vec<String> = Vec::new();
-        let mut patterns = Vec::new();
-        let mut terms = Vec::new();
+        let mut scorer = DomainScorer {
+            terms: Vec::new(),
+            by_word: FxHashMap::default(),
+            by_prefix: FxHashMap::default(),
+            longest_prefix: 0,
+            names: Vec::new(),
+            min_score: d.min_score.unwrap_or(1.0),
+        };
         for domain in &d.domain {
             let idx = match names.iter().position(|n| n == &domain.name) {
                 Some(i) => i,
@@ -30,42 +53,94 @@ impl DomainScorer {
                 }
             };
             for (term, weight) in &domain.terms {
-                patterns.push(term.to_lowercase());
-                terms.push((idx, *weight));
+                let prefix = term.ends_with('*');
+                let ws: Vec<String> = words(term.trim_end_matches('*')).into_iter().map(|w| w.text).collect();
+                let Some(first) = ws.first().cloned() else { continue };
+                let id = scorer.terms.len();
+                if prefix && ws.len() == 1 {
+                    scorer.longest_prefix = scorer.longest_prefix.max(first.len());
+                    scorer.by_prefix.entry(first).or_default().push(id);
+                } else {
+                    scorer.by_word.entry(first).or_default().push(id);
+                }
+                scorer.terms.push(Term { words: ws, prefix, domain: idx, weight: *weight });
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("domain automaton builds");
-        DomainScorer { automaton, terms, names, min_score: d.min_score.unwrap_or(1.0) }
+        scorer.names = names;
+        scorer
+    }
+
+    /// Does term `t` match at word `i`? Returns the index after it.
+    fn matches(&self, t: &Term, ws: &[Word], i: usize) -> Option<usize> {
+        let n = t.words.len();
+        if i + n > ws.len() {
+            return None;
+        }
+        for (k, tw) in t.words.iter().enumerate() {
+            let w = ws[i + k].text.as_str();
+            let last = k + 1 == n;
+            let ok = if last && t.prefix {
+                w.starts_with(tw.as_str())
+            } else if last {
+                w == tw || w.strip_suffix('s') == Some(tw) || w.strip_suffix("es") == Some(tw)
+            } else {
+                w == tw
+            };
+            if !ok {
+                return None;
+            }
+        }
+        Some(i + n)
     }
 
     /// The domains of a statement, strongest first. `hits` are its alias
-    /// hits: a term inside an agency's or company's name does not count.
-    pub fn domains(&self, text: &str, hits: &[AliasHit]) -> Vec<String> {
+    /// hits: a term inside an agency's or company's name ("Trade" in "U.S.
+    /// Trade and Development Agency") does not count.
+    pub fn domains(&self, text: &str, ws: &[Word], hits: &[AliasHit]) -> Vec<String> {
+        let _ = text;
         let mut scores = vec![0.0f32; self.names.len()];
-        // Each term counts once per statement.
         let mut seen = vec![false; self.terms.len()];
-        for m in self.automaton.find_iter(text) {
-            let (start, end) = (m.start(), m.end());
-            let word_start = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            if !word_start {
-                continue;
+        let inside_name = |start: usize, end: usize| {
+            hits.iter().any(|h| {
+                h.kind == AliasKind::Body
+                    && h.start <= start
+                    && end <= h.end
+                    && (h.start, h.end) != (start, end)
+            })
+        };
+        let mut i = 0;
+        while i < ws.len() {
+            // The longest term starting here wins.
+            let w = ws[i].text.as_str();
+            let mut best: Option<(usize, usize)> = None;
+            let mut consider = |ids: Option<&Vec<usize>>| {
+                for &id in ids.into_iter().flatten() {
+                    if let Some(end) = self.matches(&self.terms[id], ws, i) {
+                        if best.is_none_or(|(_, e)| end > e) {
+                            best = Some((id, end));
+                        }
+                    }
+                }
+            };
+            consider(self.by_word.get(w));
+            consider(w.strip_suffix('s').and_then(|s| self.by_word.get(s)));
+            consider(w.strip_suffix("es").and_then(|s| self.by_word.get(s)));
+            for len in 1..=w.len().min(self.longest_prefix) {
+                if w.is_char_boundary(len) {
+                    consider(self.by_prefix.get(&w[..len]));
+                }
             }
-            let inside_name = hits.iter().any(|h| {
-                h.kind == AliasKind::Body && h.start <= start && end <= h.end && (h.start, h.end) != (start, end)
-            });
-            if inside_name {
-                continue;
+            match best {
+                Some((id, end)) => {
+                    let (start, stop) = (ws[i].start, ws[end - 1].end);
+                    if !inside_name(start, stop) && !std::mem::replace(&mut seen[id], true) {
+                        let t = &self.terms[id];
+                        scores[t.domain] += t.weight;
+                    }
+                    i = end;
+                }
+                None => i += 1,
             }
-            let p = m.pattern().as_usize();
-            if std::mem::replace(&mut seen[p], true) {
-                continue;
-            }
-            let (domain, weight) = self.terms[p];
-            scores[domain] += weight;
         }
         let mut ranked: Vec<(usize, f32)> =
             scores.iter().copied().enumerate().filter(|&(_, s)| s >= self.min_score).collect();
@@ -82,7 +157,7 @@ mod tests {
     fn domains(s: &str) -> Vec<String> {
         let lex = Lexicon::builtin().unwrap();
         let hits = AliasIndex::new(&lex).find(s);
-        let mut d = DomainScorer::new(&lex).domains(s, &hits);
+        let mut d = DomainScorer::new(&lex).domains(s, &words(s), &hits);
         d.sort();
         d
     }
@@ -109,5 +184,7 @@ mod tests {
             assert_eq!(domains(s), want, "{s}");
         }
         assert!(domains("The meeting took place.").is_empty());
+        // Whole words: "issues" is not the ISS, "importance" no import.
+        assert!(domains("They noted the importance of these issues.").is_empty());
     }
 }

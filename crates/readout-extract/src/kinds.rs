@@ -23,7 +23,7 @@
 use crate::model::{Kind, Modality};
 use crate::words::{PhraseSet, Word};
 use readout_lexicon::Lexicon;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// What the classifier decided, and where.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +84,9 @@ impl KindClassifier {
         let list = |name: &str| c.lists.get(name).cloned().unwrap_or_default();
         let mut cues = PhraseSet::default();
         for g in &c.group {
-            let (Some(kind), Some(modality)) = (kind_of(&g.kind), Modality::parse(&g.modality)) else { continue };
+            let (Some(kind), Some(modality)) = (kind_of(&g.kind), Modality::parse(&g.modality)) else {
+                continue;
+            };
             let weight = g.weight.clamp(0.0, 9.0) as u8;
             for p in &g.phrases {
                 cues.add(p, Cue::Kind(kind, modality, weight));
@@ -94,7 +96,10 @@ impl KindClassifier {
         let reaffirmation: HashSet<String> = list("reaffirmation").into_iter().collect();
         for f in list("frames") {
             let first = f.split_whitespace().next().unwrap_or("").to_string();
-            cues.add(&f, Cue::Frame { agreement: agreement.contains(&f), reaffirm: reaffirmation.contains(&first) });
+            cues.add(
+                &f,
+                Cue::Frame { agreement: agreement.contains(&f), reaffirm: reaffirmation.contains(&first) },
+            );
         }
         let mut coordinated = PhraseSet::default();
         for p in list("coordinated") {
@@ -108,7 +113,10 @@ impl KindClassifier {
             leading: set("leading"),
             state_verbs: set("state_verbs"),
             figure_verbs: set("figure_verbs"),
-            evaluative: list("evaluative").iter().map(|e| e.split_whitespace().map(str::to_string).collect()).collect(),
+            evaluative: list("evaluative")
+                .iter()
+                .map(|e| e.split_whitespace().map(str::to_string).collect())
+                .collect(),
             activity_nouns: set("activity_nouns"),
             program_nouns: set("joint_subjects"),
         }
@@ -238,8 +246,11 @@ impl KindClassifier {
             }
             Kind::Position | Kind::Fact => {
                 // A programme that "supports" something is doing it.
-                let program = words[r.subject_start..first].iter().any(|w| self.program_nouns.contains(&w.text));
-                if program && matches!(words[first].text.as_str(), "supports" | "support" | "promotes" | "helps") {
+                let program =
+                    words[r.subject_start..first].iter().any(|w| self.program_nouns.contains(&w.text));
+                if program
+                    && matches!(words[first].text.as_str(), "supports" | "support" | "promotes" | "helps")
+                {
                     r.kind = Kind::Commitment;
                     r.modality = Some(Modality::Ongoing);
                     return;
@@ -300,7 +311,14 @@ impl KindClassifier {
                 frame: None,
             };
         };
-        Classified { kind, modality: Some(modality), main_start: start, subject_start: start, verb: None, frame: None }
+        Classified {
+            kind,
+            modality: Some(modality),
+            main_start: start,
+            subject_start: start,
+            verb: None,
+            frame: None,
+        }
     }
 }
 
@@ -316,7 +334,10 @@ mod tests {
     }
 
     fn plain(s: &str) -> (Kind, Option<Modality>) {
-        classify(s, StatementContext { has_quantity: s.chars().any(|c| c.is_ascii_digit()), ..Default::default() })
+        classify(
+            s,
+            StatementContext { has_quantity: s.chars().any(|c| c.is_ascii_digit()), ..Default::default() },
+        )
     }
 
     use Kind::*;
@@ -325,8 +346,16 @@ mod tests {
     #[test]
     fn cue_table() {
         let cases: &[(&str, Kind, Modality)] = &[
-            ("The two leaders reaffirmed their strong commitment to enhance cyber cooperation.", Commitment, Ongoing),
-            ("The United States and Japan are working to advance a rules-based maritime order.", Commitment, Ongoing),
+            (
+                "The two leaders reaffirmed their strong commitment to enhance cyber cooperation.",
+                Commitment,
+                Ongoing,
+            ),
+            (
+                "The United States and Japan are working to advance a rules-based maritime order.",
+                Commitment,
+                Ongoing,
+            ),
             ("They will continue to make efforts to enhance deterrence.", Commitment, Ongoing),
             ("On November 7, the agency will sign memoranda of understanding.", Commitment, Future),
             ("They plan to cooperate on advanced energy technologies.", Commitment, Future),
@@ -341,7 +370,11 @@ mod tests {
             ("President Trump welcomed Japan's efforts to expand its roles.", Position, Completed),
             ("The United States and Japan believe open markets are the best way.", Position, Ongoing),
             ("Procurement of equipment will continue to be important for Japan.", Position, Ongoing),
-            ("President Trump reaffirmed the unwavering support of the United States for Japan.", Position, Ongoing),
+            (
+                "President Trump reaffirmed the unwavering support of the United States for Japan.",
+                Position,
+                Ongoing,
+            ),
             ("Japan is the 3rd largest source of investment.", Fact, Ongoing),
             ("United States subsidiaries employ more than 850,000 workers.", Fact, Ongoing),
             ("Through investment, Japanese companies support over 850,000 American jobs.", Fact, Ongoing),
@@ -354,27 +387,44 @@ mod tests {
     #[test]
     fn nested_cases() {
         let cases: &[(&str, Kind, Modality)] = &[
-            ("The President noted that Japanese companies have invested more than $400 billion.", Fact, Ongoing),
+            (
+                "The President noted that Japanese companies have invested more than $400 billion.",
+                Fact,
+                Ongoing,
+            ),
             ("The President noted the importance of expanding trade.", Position, Completed),
-            ("They confirmed that both countries will promote the realignment of forces.", Commitment, Ongoing),
+            (
+                "They confirmed that both countries will promote the realignment of forces.",
+                Commitment,
+                Ongoing,
+            ),
             ("They agreed that trade will continue to be discussed at the dialogue.", Commitment, Ongoing),
             ("They also agreed that the two countries should take the lead.", Commitment, Future),
             ("They agreed on the importance of the region and will promote a strategy.", Commitment, Future),
             ("The leaders noted that the alliance is a cornerstone of peace.", Position, Completed),
-            ("Building on outcomes already achieved, President Trump recognized further steps.", Position, Completed),
+            (
+                "Building on outcomes already achieved, President Trump recognized further steps.",
+                Position,
+                Completed,
+            ),
         ];
         for &(s, k, m) in cases {
             assert_eq!(plain(s), (k, Some(m)), "{s}");
         }
         let bullet = StatementContext { bullet: true, ..Default::default() };
         assert_eq!(classify("Promoting free and open media.", bullet), (Commitment, Some(Ongoing)));
-        assert_eq!(classify("Collaboration on smart cities with a focus on ASEAN.", bullet), (Commitment, Some(Ongoing)));
-        assert_eq!(classify("Fostering centres that share best practices.", bullet), (Commitment, Some(Ongoing)));
+        assert_eq!(
+            classify("Collaboration on smart cities with a focus on ASEAN.", bullet),
+            (Commitment, Some(Ongoing))
+        );
+        assert_eq!(
+            classify("Fostering centres that share best practices.", bullet),
+            (Commitment, Some(Ongoing))
+        );
         assert_eq!(
             plain("The Strategic Digital Economy Partnership supports secure digital connectivity."),
             (Commitment, Some(Ongoing))
         );
         assert_eq!(plain("Initial activities:"), (Other, None));
-
     }
 }

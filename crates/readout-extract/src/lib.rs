@@ -10,11 +10,11 @@ pub mod actors;
 pub mod aliases;
 pub mod dates;
 pub mod domains;
+pub mod kinds;
 pub mod manifest;
 pub mod meta;
 pub mod model;
 pub mod pipeline;
-pub mod kinds;
 pub mod quantities;
 pub mod words;
 

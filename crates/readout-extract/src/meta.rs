@@ -50,10 +50,11 @@ pub fn title(cleaned: &Cleaned) -> Option<String> {
     None
 }
 
-/// Publisher cues, compiled.
+/// Publisher cues, compiled into one set searched in one pass.
 #[derive(Debug, Clone)]
 pub struct PublisherCues {
-    cues: Vec<(Publisher, f32, Regex)>,
+    cues: Vec<(Publisher, f32)>,
+    set: Option<regex::RegexSet>,
     min_score: f32,
 }
 
@@ -62,22 +63,29 @@ impl PublisherCues {
     /// compile is skipped (and reported by the lexicon test).
     pub fn new(lexicon: &Lexicon) -> PublisherCues {
         let mut cues = Vec::new();
+        let mut patterns = Vec::new();
         for group in &lexicon.publishers.cue {
             let Some(publisher) = Publisher::parse(&group.publisher) else { continue };
             for p in &group.patterns {
-                if let Ok(re) = Regex::new(p) {
-                    cues.push((publisher, group.weight, re));
+                // ASCII word boundaries keep the set on the fast engines.
+                let p = p.replace(r"\b", r"(?-u:\b)");
+                if Regex::new(&p).is_ok() {
+                    cues.push((publisher, group.weight));
+                    patterns.push(p);
                 }
             }
         }
-        PublisherCues { cues, min_score: lexicon.publishers.min_score.unwrap_or(2.0) }
+        let set = regex::RegexSet::new(patterns).ok();
+        PublisherCues { cues, set, min_score: lexicon.publishers.min_score.unwrap_or(2.0) }
     }
 
     /// The publisher the text's own signals point to (banners included).
     pub fn classify(&self, raw: &str) -> Publisher {
         let mut scores: Vec<(Publisher, f32)> = Vec::new();
-        for (publisher, weight, re) in &self.cues {
-            if re.is_match(raw) {
+        let Some(set) = &self.set else { return Publisher::Unknown };
+        for i in set.matches(raw).iter() {
+            let (publisher, weight) = &self.cues[i];
+            {
                 match scores.iter_mut().find(|(p, _)| p == publisher) {
                     Some((_, s)) => *s += weight,
                     None => scores.push((*publisher, *weight)),
@@ -96,6 +104,7 @@ impl PublisherCues {
 #[derive(Debug, Clone)]
 pub struct EventBounds {
     events: Vec<(Regex, Vec<(String, Date)>)>,
+    any: Option<regex::RegexSet>,
 }
 
 impl EventBounds {
@@ -111,8 +120,15 @@ impl EventBounds {
                     e.holder.iter().filter_map(|h| Some((h.name.clone(), parse_iso(&h.from)?.0))).collect();
                 Some((re, holders))
             })
-            .collect();
-        EventBounds { events }
+            .collect::<Vec<_>>();
+        let any = regex::RegexSet::new(lexicon.dates.event.iter().map(|e| e.pattern.as_str())).ok();
+        EventBounds { events, any }
+    }
+
+    /// True when some event is named anywhere in `text` (a quick test
+    /// before looking sentence by sentence).
+    pub fn any_in(&self, text: &str) -> bool {
+        self.any.as_ref().is_some_and(|set| set.is_match(text))
     }
 
     /// The earliest day a sentence's events can date from.
@@ -190,10 +206,12 @@ fn first_day(expr: DateExpr) -> Option<Date> {
     }
 }
 
-fn bounds(texts: &[DatedText<'_>], events: &EventBounds) -> Bounds {
+fn bounds(texts: &[DatedText<'_>], events: &EventBounds, has_events: bool) -> Bounds {
     let mut b = Bounds { lower: None, upper: None, years: Vec::new() };
     for t in texts {
-        b.lower = b.lower.max(events.lower_bound(t.text));
+        if has_events {
+            b.lower = b.lower.max(events.lower_bound(t.text));
+        }
         for f in &t.found {
             let Some(day) = first_day(f.expr) else { continue };
             b.years.push(day.year());
@@ -224,8 +242,13 @@ fn fit_year(month: i8, day: i8, b: &Bounds) -> Option<i16> {
 }
 
 /// Infers a document's date from its text.
-pub fn infer_date(texts: &[DatedText<'_>], events: &EventBounds, meeting_cues: &[String]) -> Option<Anchor> {
-    let b = bounds(texts, events);
+pub fn infer_date(
+    texts: &[DatedText<'_>],
+    events: &EventBounds,
+    has_events: bool,
+    meeting_cues: &[String],
+) -> Option<Anchor> {
+    let b = bounds(texts, events, has_events);
     let day = |year: Option<i16>, m: i8, d: i8| -> Option<Date> {
         let y = match year {
             Some(y) => y,

@@ -2,14 +2,14 @@
 
 use crate::actors::{self, ActorContext, ActorRules};
 use crate::aliases::{AliasHit, AliasIndex};
+use crate::dates::{self, Anchor, DateFinder};
 use crate::domains::DomainScorer;
 use crate::kinds::{KindClassifier, StatementContext};
+use crate::meta::{self, DatedText, EventBounds, PublisherCues};
 use crate::model::Quantity;
+use crate::model::{DateMention, DateSource, Document, Kind, Publisher, Statement, SCHEMA};
 use crate::quantities::QuantityFinder;
 use crate::words;
-use crate::dates::{self, Anchor, DateFinder};
-use crate::meta::{self, DatedText, EventBounds, PublisherCues};
-use crate::model::{DateMention, DateSource, Document, Kind, Publisher, Statement, SCHEMA};
 use readout_lexicon::Lexicon;
 use readout_text::{BlockKind, DecodeError, Prepared, Span, TextPipeline};
 
@@ -98,7 +98,9 @@ impl Extractor {
         let (anchor, date_source) = match hints.date.as_deref().and_then(meta::parse_iso) {
             Some((day, precision)) => (Some(Anchor { day, precision }), Some(DateSource::Manifest)),
             None => {
-                let a = meta::infer_date(&dated, &self.events, &self.meeting_cues);
+                let has_events = self.events.any_in(text);
+                let a = meta::infer_date(&dated, &self.events, has_events, &self.meeting_cues);
+
                 (a, a.map(|_| DateSource::Text))
             }
         };
@@ -108,10 +110,11 @@ impl Extractor {
         // Who the document is about, and who its bare titles stand for.
         let all_hits = self.aliases.find(text);
         let principals = actors::principals(&all_hits);
-        let titles = actors::title_countries(text, &all_hits, publisher.country());
+        let titles = actors::TitleIndex::new(text, &all_hits, publisher.country());
 
         let mut statements = Vec::with_capacity(sentences.len());
         let mut previous: Vec<String> = Vec::new();
+        let mut previous_plural: Vec<String> = Vec::new();
         let mut hit_cursor = 0;
         for (i, (sentence, found)) in sentences.iter().zip(sentence_dates).enumerate() {
             let block = &cleaned.blocks[sentence.block];
@@ -139,9 +142,10 @@ impl Extractor {
                 })
                 .collect();
             let masked: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+            let words = words::words(s);
             let quantities: Vec<Quantity> = self
                 .quantities
-                .find(s, &masked)
+                .find_in(s, &words, &masked)
                 .into_iter()
                 .map(|q| {
                     let qspan = Span::new(q.start, q.end).shift(span.start);
@@ -155,7 +159,6 @@ impl Extractor {
                     }
                 })
                 .collect();
-            let words = words::words(s);
             let ctx = StatementContext {
                 bullet: block.kind == BlockKind::Bullet,
                 quote: block.kind == BlockKind::Quote,
@@ -170,10 +173,15 @@ impl Extractor {
                     previous: &previous,
                     principals: &principals,
                     titles: &titles,
+                    at: span.start,
+                    previous_plural: &previous_plural,
                     publisher_country: publisher.country(),
                 };
-                (self.actors.actors(s, &words, &class, &hits, &actx), self.domains.domains(s, &hits))
+                (self.actors.actors(s, &words, &class, &hits, &actx), self.domains.domains(s, &words, &hits))
             };
+            if actors.len() >= 2 {
+                previous_plural = actors.clone();
+            }
             if !actors.is_empty() {
                 previous = actors.clone();
             }

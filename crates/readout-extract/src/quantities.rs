@@ -10,9 +10,9 @@
 //! "TPP 11", "2+2") and references ("the two leaders"). The words are in
 //! `data/quantities.toml`.
 
-use crate::model::{QuantityKind, Qualifier};
+use crate::model::{Qualifier, QuantityKind};
 use readout_lexicon::Lexicon;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A quantity found in a statement (offsets into the statement's text).
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +44,8 @@ pub struct QuantityFinder {
     prefixes: Vec<(String, String)>,
     /// (suffix words lower case, code), longest first.
     suffixes: Vec<(Vec<String>, String)>,
+    /// First characters of currency prefixes ("$", "¥", "U", "R").
+    prefix_starts: HashSet<char>,
     job_nouns: HashSet<String>,
     not_counted: HashSet<String>,
     irregular: HashMap<String, String>,
@@ -100,8 +102,11 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
 fn push_word<'a>(text: &'a str, s: usize, e: usize, out: &mut Vec<Tok<'a>>) {
     let w = &text[s..e];
     let trimmed = w.trim_end_matches(['.', ',', '\'', '’', '-']);
-    let keep_dot = trimmed.len() < w.len() && w[trimmed.len()..].starts_with('.') && trimmed.len() <= 3
-        && trimmed.chars().next().is_some_and(char::is_uppercase) && !trimmed.chars().all(|c| c.is_ascii_digit());
+    let keep_dot = trimmed.len() < w.len()
+        && w[trimmed.len()..].starts_with('.')
+        && trimmed.len() <= 3
+        && trimmed.chars().next().is_some_and(char::is_uppercase)
+        && !trimmed.chars().all(|c| c.is_ascii_digit());
     let cut = if keep_dot { trimmed.len() + 1 } else { trimmed.len() };
     if cut > 0 {
         out.push(Tok { start: s, end: s + cut, text: &text[s..s + cut] });
@@ -120,8 +125,8 @@ impl QuantityFinder {
     /// Compiles the quantity words of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> QuantityFinder {
         let q = &lexicon.quantities;
-        let mut scales = HashMap::new();
-        let mut attached_scales = HashSet::new();
+        let mut scales = HashMap::default();
+        let mut attached_scales = HashSet::default();
         for (w, f) in &q.scales {
             scales.insert(w.clone(), *f);
             if w.len() <= 2 || w == "bln" || w == "mln" || w == "trn" {
@@ -159,7 +164,9 @@ impl QuantityFinder {
         QuantityFinder {
             scales,
             attached_scales,
+            prefix_starts: prefixes.iter().filter_map(|(p, _)| p.chars().next()).collect(),
             units: map(&q.units),
+
             tens: map(&q.tens),
             multipliers: map(&q.multipliers),
             prefixes,
@@ -177,11 +184,41 @@ impl QuantityFinder {
         if !text.bytes().any(|b| b.is_ascii_digit()) && !self.has_number_word(text) {
             return Vec::new();
         }
+        self.find_all(text, masked)
+    }
+
+    /// As [`QuantityFinder::find`], with the statement's words at hand for
+    /// the quick test.
+    pub fn find_in(
+        &self,
+        text: &str,
+        words: &[crate::words::Word],
+        masked: &[(usize, usize)],
+    ) -> Vec<QuantityFound> {
+        let number_word = words.iter().any(|w| {
+            let first = w.text.split('-').next().unwrap_or("");
+            self.units.contains_key(first) || self.tens.contains_key(first) || first == "dozen"
+        });
+        if !number_word && !text.bytes().any(|b| b.is_ascii_digit()) {
+            return Vec::new();
+        }
+        self.find_all(text, masked)
+    }
+
+    fn find_all(&self, text: &str, masked: &[(usize, usize)]) -> Vec<QuantityFound> {
         let toks = self.split_attached_scales(tokens(text));
         let mut out: Vec<QuantityFound> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            if masked.iter().any(|&(a, b)| toks[i].start >= a && toks[i].start < b) {
+            // Only a digit, a number word or a currency sign can start one.
+            let c = toks[i].text.chars().next().unwrap_or(' ');
+            let a_dozen = matches!(toks[i].text, "a" | "A")
+                && toks.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("dozen"));
+            let candidate = c.is_ascii_digit()
+                || self.prefix_starts.contains(&c)
+                || a_dozen
+                || (c.is_alphabetic() && toks[i].text.len() <= 13 && self.is_number_word(toks[i].text));
+            if !candidate || masked.iter().any(|&(a, b)| toks[i].start >= a && toks[i].start < b) {
                 i += 1;
                 continue;
             }
@@ -218,10 +255,22 @@ impl QuantityFinder {
 
     fn has_number_word(&self, text: &str) -> bool {
         text.split(|c: char| !c.is_alphabetic())
-            .any(|w| !w.is_empty() && w.len() <= 9 && {
-                let l = lower(w);
-                self.units.contains_key(&l) || self.tens.contains_key(&l) || l == "dozen"
-            })
+            .any(|w| !w.is_empty() && w.len() <= 9 && self.is_number_word(w))
+    }
+
+    /// "four", "Thirty-seven", "dozen": a word that can start a spelled
+    /// number.
+    fn is_number_word(&self, w: &str) -> bool {
+        let first = w.split('-').next().unwrap_or(w);
+        if first.len() > 9 {
+            return false;
+        }
+        let mut buf = [0u8; 9];
+        for (k, b) in first.bytes().enumerate() {
+            buf[k] = b.to_ascii_lowercase();
+        }
+        let Ok(l) = std::str::from_utf8(&buf[..first.len()]) else { return false };
+        self.units.contains_key(l) || self.tens.contains_key(l) || l == "dozen"
     }
 
     /// A number starting at token `i` (digits or words): value, and the
@@ -237,7 +286,7 @@ impl QuantityFinder {
             if t.contains(',') && !valid_grouping(t) {
                 return None;
             }
-            return decimal(&digits).map(|v| (v, i + 1, true));
+            return digits.parse::<f64>().ok().map(|v| (v, i + 1, true));
         }
         // Words: "thirty-seven", "ninety nine", "one hundred", "a dozen".
         let mut j = i;
@@ -259,9 +308,14 @@ impl QuantityFinder {
                 _ => None,
             };
             if let Some(n) = compound {
-                if seen && value % 100 != 0 && value >= 10 && n < 10 && self.tens.contains_key(&lower(toks[j - 1].text)) {
+                if seen
+                    && !value.is_multiple_of(100)
+                    && value >= 10
+                    && n < 10
+                    && self.tens.contains_key(&lower(toks[j - 1].text))
+                {
                     value += n; // "ninety nine"
-                } else if seen && value % 100 == 0 && value > 0 {
+                } else if seen && value.is_multiple_of(100) && value > 0 {
                     value += n; // "one hundred five"
                 } else if seen {
                     break;
@@ -277,7 +331,11 @@ impl QuantityFinder {
                 j += 1;
                 continue;
             }
-            if seen && w == "and" && toks.get(j + 1).is_some_and(|n| simple(&lower(n.text)).is_some()) && value % 100 == 0 {
+            if seen
+                && w == "and"
+                && toks.get(j + 1).is_some_and(|n| simple(&lower(n.text)).is_some())
+                && value.is_multiple_of(100)
+            {
                 j += 1;
                 continue;
             }
@@ -333,9 +391,7 @@ impl QuantityFinder {
         // Percent.
         if let Some(t) = toks.get(j) {
             let w = lower(t.text);
-            let pct = if t.text == "%" {
-                Some(j + 1)
-            } else if w == "percent" || w == "pct" {
+            let pct = if t.text == "%" || w == "percent" || w == "pct" {
                 Some(j + 1)
             } else if w == "per" && toks.get(j + 1).is_some_and(|n| lower(n.text) == "cent") {
                 Some(j + 2)
@@ -373,7 +429,8 @@ impl QuantityFinder {
                 return None;
             }
             let is_job = self.job_nouns.contains(&head_l)
-                || (head_l == "hires" || toks[j..phrase_end].iter().any(|t| self.job_nouns.contains(&lower(t.text))));
+                || (head_l == "hires"
+                    || toks[j..phrase_end].iter().any(|t| self.job_nouns.contains(&lower(t.text))));
             let q = if is_job {
                 QuantityFound { start, end: head_end, kind: QuantityKind::Jobs, value, unit: None, qualifier }
             } else {
@@ -470,8 +527,11 @@ impl QuantityFinder {
             // "F-35", "SM-3", "2+2", "B-1"; a range "2017-2018" is no count either.
             return false;
         }
-        let attached = toks.get(i + 1).is_some_and(|n| n.start == t.end && self.attached_scales.contains(n.text));
-        if matches!(after, Some('+' | '/' | ':')) || after.is_some_and(char::is_alphabetic) && digits && !attached {
+        let attached =
+            toks.get(i + 1).is_some_and(|n| n.start == t.end && self.attached_scales.contains(n.text));
+        if matches!(after, Some('+' | '/' | ':'))
+            || after.is_some_and(char::is_alphabetic) && digits && !attached
+        {
             return false; // "2+2", "9:30", "2A", "3rd"
         }
         if digits && after == Some('-') && text[t.end + 1..].starts_with(|c: char| c.is_alphabetic()) {
@@ -491,7 +551,12 @@ impl QuantityFinder {
                 return false;
             }
             let p = lower(prev);
-            if !digits && matches!(p.as_str(), "the" | "these" | "those" | "our" | "their" | "both" | "its" | "his" | "her") {
+            if !digits
+                && matches!(
+                    p.as_str(),
+                    "the" | "these" | "those" | "our" | "their" | "both" | "its" | "his" | "her"
+                )
+            {
                 return false; // "the two leaders"
             }
             if p == "no." || p == "number" && digits {
@@ -508,7 +573,10 @@ impl QuantityFinder {
             let w = lower(t.text);
             if w == "one" {
                 let next = toks.get(i + 1).map(|n| lower(n.text)).unwrap_or_default();
-                if matches!(next.as_str(), "of" | "another" | "side" | "hand" | "way" | "day" | "time" | "" | "," | ".") {
+                if matches!(
+                    next.as_str(),
+                    "of" | "another" | "side" | "hand" | "way" | "day" | "time" | "" | "," | "."
+                ) {
                     return false;
                 }
             }
@@ -556,7 +624,8 @@ impl QuantityFinder {
     }
 
     fn looks_plural(&self, w: &str) -> bool {
-        (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 2) || self.irregular.contains_key(w)
+        (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 2)
+            || self.irregular.contains_key(w)
     }
 
     /// The job noun or "number of <noun>" earlier in the statement that a
@@ -567,7 +636,27 @@ impl QuantityFinder {
         // The verb right before the number must report a total.
         let verb = window.iter().rev().find(|t| t.text.chars().all(char::is_alphabetic))?;
         let v = lower(verb.text);
-        let reporting = ["reached", "reach", "reaches", "totaled", "totalled", "total", "totals", "numbered", "to", "at", "of", "is", "are", "was", "were", "stood", "hit", "exceeded", "surpassed"];
+        let reporting = [
+            "reached",
+            "reach",
+            "reaches",
+            "totaled",
+            "totalled",
+            "total",
+            "totals",
+            "numbered",
+            "to",
+            "at",
+            "of",
+            "is",
+            "are",
+            "was",
+            "were",
+            "stood",
+            "hit",
+            "exceeded",
+            "surpassed",
+        ];
         if !reporting.contains(&v.as_str()) && !self.qualifiers.iter().any(|(w, _)| w.last() == Some(&v)) {
             return None;
         }
@@ -607,14 +696,8 @@ impl QuantityFinder {
     }
 }
 
-/// A decimal number read so that "8.3" scales exactly ("8.3 billion" is
-/// 8300000000, not 8300000000.000001): the value is kept as its digits and
-/// the count of decimals.
-fn decimal(digits: &str) -> Option<f64> {
-    digits.parse::<f64>().ok()
-}
-
-/// `value × factor`, rounded to the precision the written value had.
+/// `value × factor`, rounded to a whole number where the written value's
+/// decimals run out ("8.3 billion" is 8300000000, not 8300000000.000001).
 fn scaled(value: f64, factor: f64) -> f64 {
     let product = value * factor;
     if factor >= 1.0 {
@@ -629,7 +712,6 @@ fn scaled(value: f64, factor: f64) -> f64 {
 }
 
 /// "1,000,000" groups of three after the first.
-
 fn valid_grouping(t: &str) -> bool {
     let int = t.split('.').next().unwrap_or(t);
     let groups: Vec<&str> = int.split(',').collect();
@@ -639,7 +721,9 @@ fn valid_grouping(t: &str) -> bool {
 }
 
 fn is_year_like(t: &str) -> bool {
-    t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) && (1800..=2100).contains(&t.parse::<u32>().unwrap_or(0))
+    t.len() == 4
+        && t.chars().all(|c| c.is_ascii_digit())
+        && (1800..=2100).contains(&t.parse::<u32>().unwrap_or(0))
 }
 
 #[cfg(test)]
@@ -702,17 +786,35 @@ mod tests {
         one("Japanese companies support over 850,000 American jobs.", Jobs, 850000.0, None, MoreThan);
         one("plans to add nearly 600 new jobs at plants", Jobs, 600.0, None, About);
         one("up to 4,000 American jobs", Jobs, 4000.0, None, About);
-        one("Direct hires [by Japanese companies] in the U.S. have reached 860,000.", Jobs, 860000.0, None, Exact);
+        one(
+            "Direct hires [by Japanese companies] in the U.S. have reached 860,000.",
+            Jobs,
+            860000.0,
+            None,
+            Exact,
+        );
         one("growing at 8.9 percent per year", Percent, 8.9, None, Exact);
         one("has dropped to around 9%.", Percent, 9.0, None, About);
         one("stand together one hundred percent on the issue", Percent, 100.0, None, Exact);
-        one("holding nearly 30 official meetings and phone conversations", Count, 30.0, Some("meeting"), About);
+        one(
+            "holding nearly 30 official meetings and phone conversations",
+            Count,
+            30.0,
+            Some("meeting"),
+            About,
+        );
         one("in over 100 projects in the United States", Count, 100.0, Some("project"), MoreThan);
         one("has passed four rounds of sanctions", Count, 4.0, Some("round"), Exact);
         one("Thirty-seven Japan-America Society chapters are sustained", Count, 37.0, Some("chapter"), Exact);
         one("two missile launches over Japan", Count, 2.0, Some("launch"), Exact);
         one("two new sister-city relationships", Count, 2.0, Some("relationship"), Exact);
-        one("bringing the total number of sister-city relationships to almost 450.", Count, 450.0, Some("relationship"), About);
+        one(
+            "bringing the total number of sister-city relationships to almost 450.",
+            Count,
+            450.0,
+            Some("relationship"),
+            About,
+        );
         one("ninety-nine countries' delegates and a dozen ministers", Count, 12.0, Some("minister"), Exact);
         one("some 25 companies", Count, 25.0, Some("company"), About);
     }

@@ -14,7 +14,7 @@ pub struct Word {
 /// The words of `text`: letters and digits, with inner apostrophes and
 /// hyphens kept ("abe's", "people-to-people"), in lower case.
 pub fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut start: Option<usize> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -26,13 +26,26 @@ pub fn words(text: &str) -> Vec<Word> {
         if c.is_alphanumeric() || inner {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            out.push(Word { start: s, end: i, text: text[s..i].to_lowercase().replace('’', "'") });
+            out.push(Word { start: s, end: i, text: lower(&text[s..i]) });
         }
     }
     if let Some(s) = start {
-        out.push(Word { start: s, end: text.len(), text: text[s..].to_lowercase().replace('’', "'") });
+        out.push(Word { start: s, end: text.len(), text: lower(&text[s..]) });
     }
     out
+}
+
+/// Lower case, with the typographic apostrophe made plain.
+fn lower(w: &str) -> String {
+    if w.is_ascii() {
+        return w.to_ascii_lowercase();
+    }
+    let l = w.to_lowercase();
+    if l.contains('’') {
+        l.replace('’', "'")
+    } else {
+        l
+    }
 }
 
 /// One piece of a cue phrase.
@@ -47,7 +60,7 @@ enum Piece {
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
     phrases: Vec<(Vec<Piece>, T)>,
-    by_first: std::collections::HashMap<String, Vec<usize>>,
+    by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
 }
 
 /// A phrase found: the first and one-past-last word index, and its payload.
@@ -119,14 +132,17 @@ fn match_from(pieces: &[Piece], words: &[Word], i: usize) -> Option<usize> {
                 None
             }
         }
-        Some((Piece::Gap, rest)) => (0..=4).find_map(|skip| {
-
-            if i + skip > words.len() {
-                None
-            } else {
-                match_from(rest, words, i + skip)
-            }
-        }),
+        Some((Piece::Gap, rest)) => {
+            (0..=4).find_map(
+                |skip| {
+                    if i + skip > words.len() {
+                        None
+                    } else {
+                        match_from(rest, words, i + skip)
+                    }
+                },
+            )
+        }
     }
 }
 
@@ -136,11 +152,26 @@ mod tests {
 
     #[test]
     fn words_and_phrases() {
-        let w = words("The two leaders reaffirmed their strong commitment to U.S.-Japan people-to-people ties.");
+        let w =
+            words("The two leaders reaffirmed their strong commitment to U.S.-Japan people-to-people ties.");
         let texts: Vec<&str> = w.iter().map(|x| x.text.as_str()).collect();
         assert_eq!(
             texts,
-            ["the", "two", "leaders", "reaffirmed", "their", "strong", "commitment", "to", "u", "s", "japan", "people-to-people", "ties"]
+            [
+                "the",
+                "two",
+                "leaders",
+                "reaffirmed",
+                "their",
+                "strong",
+                "commitment",
+                "to",
+                "u",
+                "s",
+                "japan",
+                "people-to-people",
+                "ties"
+            ]
         );
         let mut set = PhraseSet::default();
         set.add("reaffirmed * commitment", 1);

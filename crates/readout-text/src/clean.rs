@@ -506,7 +506,17 @@ fn is_heading(s: &str, first: bool) -> bool {
             .filter(|w| w.starts_with(char::is_uppercase))
             .count();
         let long = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).count();
-        return long >= 4 && capital * 10 >= long * 8;
+        // A headline capitalises its verbs too: any other lower-case word
+        // than these makes a sentence ("… met in Tokyo").
+        const SMALL: [&str; 16] = [
+            "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as",
+            "vs",
+        ];
+        let lower_word = words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.starts_with(char::is_lowercase) && !SMALL.contains(&w)
+        });
+        return !lower_word && long >= 4 && capital * 10 >= long * 8;
     }
     false
 }
@@ -636,6 +646,12 @@ mod tests {
         assert_eq!(b[5].attribution.map(|s| s.of(&c.text)), Some("President Donald J. Trump"));
         assert_eq!(b[6].kind, BlockKind::Heading);
         assert_eq!(b[7].kind, BlockKind::Paragraph);
+        let first =
+            cleaner().clean("President Trump and Prime Minister Abe met in Tokyo on November 6, 2017.\n");
+        assert_eq!(first.blocks[0].kind, BlockKind::Paragraph);
+        let headline = cleaner()
+            .clean("Tokyo, Japan - President Trump and Prime Minister Abe Advance the Global Partnership.\n");
+        assert_eq!(headline.blocks[0].kind, BlockKind::Heading);
     }
 
     #[test]

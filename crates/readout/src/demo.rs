@@ -58,41 +58,110 @@ pub fn run(args: &DemoArgs) -> Result<bool> {
     }
 }
 
+/// Cuts `s` to `n` characters, with an ellipsis when it was longer.
+fn fit(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n.saturating_sub(1)).collect::<String>() + "…"
+    }
+}
+
+/// The short name of a document: its file name's first part.
+fn short_name(d: &Document) -> String {
+    let name = Path::new(&d.source).file_name().and_then(|n| n.to_str()).unwrap_or(&d.source);
+    name.split('_').next().unwrap_or(name).chars().take(6).collect()
+}
+
 /// A summary a newcomer can read in an 80-column terminal.
 pub fn summary(out: &mut impl Write, docs: &[Document]) -> std::io::Result<()> {
     writeln!(out, "readout demo: {} summit texts of the bundled corpus (examples/corpus)\n", docs.len())?;
     writeln!(
         out,
-        "{:<10} {:<10} {:<9} {:>5}  {:>5}  TITLE",
-        "DOCUMENT", "DATE", "PUBLISHER", "STMTS", "KINDS"
+        "{:<4} {:<11} {:<9} {:>5} {:>5} {:>5} {:>5} {:>5}  TITLE",
+        "DOC", "DATE", "PUBLISHER", "STMTS", "COMMT", "ACTN", "POSN", "FACT"
     )?;
     for d in docs {
-        let name = Path::new(&d.source).file_name().and_then(|n| n.to_str()).unwrap_or(&d.source);
-        let short: String = name.chars().take(3).collect();
         let date = d.date.clone().unwrap_or_else(|| "—".into());
         let date = match d.date_source {
             Some(readout_extract::DateSource::Manifest) => format!("{date}*"),
             _ => date,
         };
-        let tracked = d.statements.iter().filter(|s| s.kind != Kind::Other).count();
-        let title = d.title.as_deref().unwrap_or("—");
-        let title: String = if title.chars().count() > 32 {
-            title.chars().take(31).collect::<String>() + "…"
-        } else {
-            title.to_string()
-        };
+        let count = |k: Kind| d.statements.iter().filter(|s| s.kind == k).count();
         writeln!(
             out,
-            "{:<10} {:<10} {:<9} {:>5}  {:>5}  {}",
-            short,
+            "{:<4} {:<11} {:<9} {:>5} {:>5} {:>5} {:>5} {:>5}  {}",
+            short_name(d),
             date,
             d.publisher.as_str(),
             d.statements.len(),
-            tracked,
-            title
+            count(Kind::Commitment),
+            count(Kind::Action),
+            count(Kind::Position),
+            count(Kind::Fact),
+            fit(d.title.as_deref().unwrap_or("—"), 20)
         )?;
     }
-    writeln!(out, "\nSTMTS statements; KINDS of a tracked kind; * date from the manifest")?;
-    writeln!(out, "Full output: readout extract --format jsonl examples/corpus")?;
+    writeln!(out, "* date from the manifest (the text names the day, not the year)\n")?;
+
+    writeln!(out, "Undertakings still to come, with who acts:")?;
+    let mut shown = 0;
+    for d in docs {
+        for s in d
+            .statements
+            .iter()
+            .filter(|s| s.kind == Kind::Commitment && s.modality == Some(readout_extract::Modality::Future))
+        {
+            if shown == 8 {
+                break;
+            }
+            let who = s.actors.join("+");
+            writeln!(out, "  {:<4} {:<8} {}", short_name(d), fit(&who, 8), fit(&s.text, 64))?;
+            shown += 1;
+        }
+    }
+    writeln!(out, "\nFigures named (money, jobs, percentages, counts):")?;
+    let mut figures = 0;
+    for d in docs {
+        for s in &d.statements {
+            for q in &s.quantities {
+                if figures < 8 {
+                    let value = match &q.unit {
+                        Some(u) => format!("{} {}", grouped(q.value), u),
+                        None => grouped(q.value),
+                    };
+                    writeln!(
+                        out,
+                        "  {:<4} {:<7} {:<22} {}",
+                        short_name(d),
+                        format!("{:?}", q.kind).to_lowercase(),
+                        fit(&value, 22),
+                        fit(&q.text, 40)
+                    )?;
+                }
+                figures += 1;
+            }
+        }
+    }
+    if figures > 8 {
+        writeln!(out, "  … and {} more", figures - 8)?;
+    }
+    writeln!(out, "\nEvery statement, with spans and dates: readout extract examples/corpus")?;
     Ok(())
+}
+
+/// 68800000000 → "68,800,000,000"; 8.9 → "8.9".
+fn grouped(v: f64) -> String {
+    if v.fract() != 0.0 || v.abs() >= 1e15 {
+        return format!("{v}");
+    }
+    let digits = format!("{}", v.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

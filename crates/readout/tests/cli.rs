@@ -180,7 +180,9 @@ fn demo_prints_a_summary_of_the_bundled_corpus() {
     let out = readout(&["demo"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    for needle in ["000", "2017-11-06", "2019-05", "2018", "us-gov", "press", "Gist of Abe-Trump summit"] {
+    for needle in
+        ["000", "2017-11-06", "2019-05", "2018", "us-gov", "press", "Gist of Abe-Trump", "USA+JPN", "money"]
+    {
         assert!(text.contains(needle), "{needle} missing from:\n{text}");
     }
     assert!(text.lines().all(|l| l.chars().count() <= 80), "wider than 80 columns:\n{text}");

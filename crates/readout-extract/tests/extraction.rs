@@ -1,0 +1,116 @@
+//! Table-driven tests of the hard forms, through the whole pipeline.
+
+use readout_extract::{DocHints, Document, Extractor, Kind};
+use readout_lexicon::Lexicon;
+use std::sync::OnceLock;
+
+fn extractor() -> &'static Extractor {
+    static E: OnceLock<Extractor> = OnceLock::new();
+    E.get_or_init(|| Extractor::new(&Lexicon::builtin().unwrap()))
+}
+
+fn extract(text: &str) -> Document {
+    extractor().extract(text.as_bytes(), "test.txt", &DocHints::default()).unwrap()
+}
+
+/// The actors of the statement starting with `start`.
+fn actors_of(doc: &Document, start: &str) -> Vec<String> {
+    let s = doc
+        .statements
+        .iter()
+        .find(|s| s.text.starts_with(start))
+        .unwrap_or_else(|| panic!("no statement {start}"));
+    let mut a = s.actors.clone();
+    a.sort();
+    a
+}
+
+#[test]
+fn actors_are_the_agent_side() {
+    let doc = extract(
+        "President Trump and Prime Minister Abe met in Tokyo on November 6, 2017.\n\n\
+         The two leaders agreed to impose further sanctions on North Korea.\n\n\
+         The President welcomed China's role.\n\n\
+         They will continue to cooperate with the Republic of Korea.\n\n\
+         On November 7, OPIC will sign memoranda of understanding with JBIC and NEXI.\n\n\
+         Toyota and Mazda announced a $1.6 billion investment in the United States.\n\n\
+         Bilateral economic ties are strengthened by Japan's investment.\n\n\
+         Direct hires [by Japanese companies] in the U.S. have reached 860,000.\n\n\
+         Prime Minister Modi and President Macron launched the International Solar Alliance.\n\n\
+         Abe: We decided to implement further sanctions on North Korea.\n",
+    );
+    let cases: &[(&str, &[&str])] = &[
+        ("President Trump and Prime Minister Abe met", &["JPN", "USA"]),
+        ("The two leaders agreed", &["JPN", "USA"]),
+        ("The President welcomed", &["USA"]),
+        ("They will continue", &["JPN", "USA"]),
+        ("On November 7, OPIC will sign", &["JPN", "USA"]),
+        ("Toyota and Mazda", &["JPN"]),
+        ("Bilateral economic ties", &["JPN"]),
+        ("Direct hires", &["JPN"]),
+        ("Prime Minister Modi", &["FRA", "IND"]),
+        ("We decided", &["JPN"]),
+    ];
+    for (start, want) in cases {
+        assert_eq!(actors_of(&doc, start), *want, "{start}");
+    }
+    let speaker = doc.statements.iter().find(|s| s.text.starts_with("We decided")).unwrap();
+    assert_eq!(speaker.speaker.as_deref(), Some("JPN"));
+}
+
+#[test]
+fn a_users_lexicon_adds_aliases() {
+    let mut lex = Lexicon::builtin().unwrap();
+    lex.extend_from_str(
+        "mine.toml",
+        "[[actors.country]]\ncode = \"NOR\"\nnames = [\"Norway\"]\npeople = [\"Jonas Gahr Støre\"]\n",
+    )
+    .unwrap();
+    let e = Extractor::new(&lex);
+    let doc = e
+        .extract(
+            "Prime Minister Jonas Gahr Støre signed the agreement in Oslo.".as_bytes(),
+            "t.txt",
+            &DocHints::default(),
+        )
+        .unwrap();
+    assert_eq!(doc.statements[0].actors, ["NOR"]);
+    assert_eq!(doc.statements[0].kind, Kind::Action);
+}
+
+#[test]
+fn dates_resolve_against_the_documents_date() {
+    let doc = extract(
+        "On October 16, 2017, the two sides held an economic dialogue.\n\n\
+         The President began his visit to Japan on November 5 and will conclude it tomorrow on November 7.\n\n\
+         Japanese students added $620 million last year.\n\n\
+         The leaders signed a memorandum this year and will meet again in early 2019.\n",
+    );
+    assert_eq!(
+        doc.date.as_deref(),
+        Some("2017-11-06"),
+        "anchored on 'tomorrow on November 7' … in which year?"
+    );
+    let values: Vec<Vec<&str>> =
+        doc.statements.iter().map(|s| s.dates.iter().map(|d| d.value.as_str()).collect()).collect();
+    assert_eq!(values[1], ["2017-11-05", "2017-11-07", "2017-11-07"]);
+    assert_eq!(values[2], ["2016"]);
+    assert_eq!(values[3], ["2017", "2019"]);
+    // Without any year in the text, a day cannot be dated: no guess.
+    assert_eq!(extract("The leaders met on November 6 in Tokyo.").date, None);
+}
+
+#[test]
+fn spans_point_into_the_cleaned_text() {
+    let doc = extract("print PRINT\n\nOn May 2, 2019, Japan invested $3 billion, creating 4,000 jobs.\n");
+    for s in &doc.statements {
+        assert_eq!(&doc.text[s.span.start..s.span.end], s.text);
+        for q in &s.quantities {
+            assert_eq!(&doc.text[q.span.start..q.span.end], q.text);
+        }
+        for d in &s.dates {
+            assert_eq!(&doc.text[d.span.start..d.span.end], d.text);
+        }
+    }
+    assert_eq!(doc.statements[0].quantities.len(), 2);
+}
