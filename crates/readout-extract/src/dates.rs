@@ -407,7 +407,7 @@ impl DateFinder {
     fn tense_near(&self, words: &[Word], start: usize, end: usize) -> Tense {
         let mut best: Option<(usize, Tense)> = None;
         for word in words {
-            let (ws, we, w) = (word.start, word.end, &word.text);
+            let (ws, we, w) = (word.start, word.end, word.text.as_str());
             if ws >= start && we <= end {
                 continue;
             }

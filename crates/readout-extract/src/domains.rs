@@ -26,7 +26,8 @@ pub struct DomainScorer {
     by_word: FxHashMap<String, Vec<usize>>,
     /// First word (a prefix, for one-word prefix terms) → terms.
     by_prefix: FxHashMap<String, Vec<usize>>,
-    longest_prefix: usize,
+    /// The lengths of the one-word prefix terms, ascending.
+    prefix_lengths: Vec<usize>,
     names: Vec<String>,
     min_score: f32,
 }
@@ -40,7 +41,7 @@ impl DomainScorer {
             terms: Vec::new(),
             by_word: FxHashMap::default(),
             by_prefix: FxHashMap::default(),
-            longest_prefix: 0,
+            prefix_lengths: Vec::new(),
             names: Vec::new(),
             min_score: d.min_score.unwrap_or(1.0),
         };
@@ -54,11 +55,16 @@ impl DomainScorer {
             };
             for (term, weight) in &domain.terms {
                 let prefix = term.ends_with('*');
-                let ws: Vec<String> = words(term.trim_end_matches('*')).into_iter().map(|w| w.text).collect();
+                let ws: Vec<String> =
+                    words(term.trim_end_matches('*')).into_iter().map(|w| w.text.to_string()).collect();
                 let Some(first) = ws.first().cloned() else { continue };
                 let id = scorer.terms.len();
                 if prefix && ws.len() == 1 {
-                    scorer.longest_prefix = scorer.longest_prefix.max(first.len());
+                    if !scorer.prefix_lengths.contains(&first.len()) {
+                        scorer.prefix_lengths.push(first.len());
+                        scorer.prefix_lengths.sort_unstable();
+                    }
+
                     scorer.by_prefix.entry(first).or_default().push(id);
                 } else {
                     scorer.by_word.entry(first).or_default().push(id);
@@ -125,7 +131,7 @@ impl DomainScorer {
             consider(self.by_word.get(w));
             consider(w.strip_suffix('s').and_then(|s| self.by_word.get(s)));
             consider(w.strip_suffix("es").and_then(|s| self.by_word.get(s)));
-            for len in 1..=w.len().min(self.longest_prefix) {
+            for &len in self.prefix_lengths.iter().take_while(|&&l| l <= w.len()) {
                 if w.is_char_boundary(len) {
                     consider(self.by_prefix.get(&w[..len]));
                 }

@@ -128,7 +128,7 @@ impl KindClassifier {
         let mut i = 0;
         for _ in 0..3 {
             let Some(w) = words.get(i) else { break };
-            if !self.leading.contains(&w.text) {
+            if !self.leading.contains(w.text.as_str()) {
                 break;
             }
             // The comma that ends the phrase, before any cue verb.
@@ -246,8 +246,9 @@ impl KindClassifier {
             }
             Kind::Position | Kind::Fact => {
                 // A programme that "supports" something is doing it.
-                let program =
-                    words[r.subject_start..first].iter().any(|w| self.program_nouns.contains(&w.text));
+                let program = words[r.subject_start..first]
+                    .iter()
+                    .any(|w| self.program_nouns.contains(w.text.as_str()));
                 if program
                     && matches!(words[first].text.as_str(), "supports" | "support" | "promotes" | "helps")
                 {
@@ -257,7 +258,7 @@ impl KindClassifier {
                 }
                 // A stance verb with a figure right after it states a fact.
                 if ctx.has_quantity
-                    && self.figure_verbs.contains(&words[first].text)
+                    && self.figure_verbs.contains(words[first].text.as_str())
                     && self.has_figure_after(words, last)
                 {
                     r.kind = Kind::Fact;
@@ -286,7 +287,7 @@ impl KindClassifier {
 
     fn is_evaluative(&self, words: &[Word]) -> bool {
         self.evaluative.iter().any(|phrase| {
-            words.windows(phrase.len().max(1)).any(|win| win.iter().zip(phrase).all(|(w, p)| &w.text == p))
+            words.windows(phrase.len().max(1)).any(|win| win.iter().zip(phrase).all(|(w, p)| w.text == *p))
         })
     }
 

@@ -50,11 +50,12 @@ pub fn title(cleaned: &Cleaned) -> Option<String> {
     None
 }
 
-/// Publisher cues, compiled into one set searched in one pass.
+/// Publisher cues, compiled into one set searched in one pass (on bytes,
+/// with ASCII classes: the cues are English words).
 #[derive(Debug, Clone)]
 pub struct PublisherCues {
     cues: Vec<(Publisher, f32)>,
-    set: Option<regex::RegexSet>,
+    set: Option<regex::bytes::RegexSet>,
     min_score: f32,
 }
 
@@ -75,7 +76,7 @@ impl PublisherCues {
                 }
             }
         }
-        let set = regex::RegexSet::new(patterns).ok();
+        let set = regex::bytes::RegexSetBuilder::new(patterns).unicode(false).build().ok();
         PublisherCues { cues, set, min_score: lexicon.publishers.min_score.unwrap_or(2.0) }
     }
 
@@ -83,7 +84,7 @@ impl PublisherCues {
     pub fn classify(&self, raw: &str) -> Publisher {
         let mut scores: Vec<(Publisher, f32)> = Vec::new();
         let Some(set) = &self.set else { return Publisher::Unknown };
-        for i in set.matches(raw).iter() {
+        for i in set.matches(raw.as_bytes()).iter() {
             let (publisher, weight) = &self.cues[i];
             {
                 match scores.iter_mut().find(|(p, _)| p == publisher) {

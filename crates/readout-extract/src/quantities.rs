@@ -117,8 +117,13 @@ fn push_word<'a>(text: &'a str, s: usize, e: usize, out: &mut Vec<Tok<'a>>) {
     }
 }
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
+/// Lower case, borrowed when already lower case (most words are).
+fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
 }
 
 impl QuantityFinder {
@@ -140,7 +145,7 @@ impl QuantityFinder {
                 prefixes.push((p.clone(), c.code.clone()));
             }
             for s in &c.suffixes {
-                suffixes.push((s.split_whitespace().map(lower).collect(), c.code.clone()));
+                suffixes.push((s.split_whitespace().map(str::to_lowercase).collect(), c.code.clone()));
             }
         }
         // Longest first; a stable sort keeps the lexicon's order (a user's
@@ -156,7 +161,7 @@ impl QuantityFinder {
                 _ => Qualifier::Exact,
             };
             for p in phrases {
-                qualifiers.push((p.split_whitespace().map(lower).collect::<Vec<_>>(), qual));
+                qualifiers.push((p.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>(), qual));
             }
         }
         qualifiers.sort_by_key(|(p, _): &(Vec<String>, Qualifier)| std::cmp::Reverse(p.len()));
@@ -171,8 +176,8 @@ impl QuantityFinder {
             multipliers: map(&q.multipliers),
             prefixes,
             suffixes,
-            job_nouns: q.job_nouns.iter().map(|w| lower(w)).collect(),
-            not_counted: q.not_counted.iter().map(|w| lower(w)).collect(),
+            job_nouns: q.job_nouns.iter().map(|w| w.to_lowercase()).collect(),
+            not_counted: q.not_counted.iter().map(|w| w.to_lowercase()).collect(),
             irregular: q.irregular_plurals.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             qualifiers,
         }
@@ -312,7 +317,7 @@ impl QuantityFinder {
                     && !value.is_multiple_of(100)
                     && value >= 10
                     && n < 10
-                    && self.tens.contains_key(&lower(toks[j - 1].text))
+                    && self.tens.contains_key(lower(toks[j - 1].text).as_ref())
                 {
                     value += n; // "ninety nine"
                 } else if seen && value.is_multiple_of(100) && value > 0 {
@@ -326,8 +331,8 @@ impl QuantityFinder {
                 j += 1;
                 continue;
             }
-            if seen && self.multipliers.contains_key(&w) && w != "dozens" {
-                value *= self.multipliers[&w];
+            if seen && self.multipliers.contains_key(w.as_ref()) && w != "dozens" {
+                value *= self.multipliers[w.as_ref()];
                 j += 1;
                 continue;
             }
@@ -360,7 +365,7 @@ impl QuantityFinder {
         if let Some(t) = toks.get(j) {
             let w = t.text;
             let touching = t.start == end;
-            let scale = self.scales.get(w).or_else(|| self.scales.get(&lower(w)));
+            let scale = self.scales.get(w).or_else(|| self.scales.get(lower(w).as_ref()));
             if let Some(f) = scale {
                 if touching || !self.attached_scales.contains(w) {
                     value = scaled(value, *f);
@@ -425,12 +430,12 @@ impl QuantityFinder {
         // Jobs and counts: the noun phrase after the number.
         if let Some((head, head_end, phrase_end)) = self.counted_noun(toks, j) {
             let head_l = lower(head);
-            if self.not_counted.contains(&head_l) {
+            if self.not_counted.contains(head_l.as_ref()) {
                 return None;
             }
-            let is_job = self.job_nouns.contains(&head_l)
+            let is_job = self.job_nouns.contains(head_l.as_ref())
                 || (head_l == "hires"
-                    || toks[j..phrase_end].iter().any(|t| self.job_nouns.contains(&lower(t.text))));
+                    || toks[j..phrase_end].iter().any(|t| self.job_nouns.contains(lower(t.text).as_ref())));
             let q = if is_job {
                 QuantityFound { start, end: head_end, kind: QuantityKind::Jobs, value, unit: None, qualifier }
             } else {
@@ -461,6 +466,11 @@ impl QuantityFinder {
     fn prefix_at(&self, text: &str, toks: &[Tok<'_>], i: usize) -> Option<(String, usize)> {
         let from = toks[i].start;
         let rest = &text[from..];
+        // Every prefix is short and a digit follows it closely.
+        let near = &rest.as_bytes()[..rest.len().min(10)];
+        if rest.starts_with(|c: char| c.is_ascii_digit()) || !near.iter().any(u8::is_ascii_digit) {
+            return None;
+        }
         for (p, code) in &self.prefixes {
             if let Some(after) = rest.strip_prefix(p.as_str()) {
                 // Letter codes and "Rs" need a space or digit after them and
@@ -553,7 +563,7 @@ impl QuantityFinder {
             let p = lower(prev);
             if !digits
                 && matches!(
-                    p.as_str(),
+                    p.as_ref(),
                     "the" | "these" | "those" | "our" | "their" | "both" | "its" | "his" | "her"
                 )
             {
@@ -574,7 +584,7 @@ impl QuantityFinder {
             if w == "one" {
                 let next = toks.get(i + 1).map(|n| lower(n.text)).unwrap_or_default();
                 if matches!(
-                    next.as_str(),
+                    next.as_ref(),
                     "of" | "another" | "side" | "hand" | "way" | "day" | "time" | "" | "," | "."
                 ) {
                     return false;
@@ -586,8 +596,8 @@ impl QuantityFinder {
 
     fn is_qualifier_word(&self, w: &str) -> bool {
         let l = lower(w);
-        self.qualifiers.iter().any(|(words, _)| words.last() == Some(&l))
-            || matches!(l.as_str(), "in" | "by" | "since" | "until" | "and" | "with")
+        self.qualifiers.iter().any(|(words, _)| words.last().map(String::as_str) == Some(l.as_ref()))
+            || matches!(l.as_ref(), "in" | "by" | "since" | "until" | "and" | "with")
     }
 
     /// The counted noun after token `j`: its head word, the end of the head,
@@ -600,7 +610,7 @@ impl QuantityFinder {
         while k < toks.len() && k < j + 5 {
             let w = toks[k].text;
             let l = lower(w);
-            if !w.chars().next().is_some_and(char::is_alphabetic) || PHRASE_STOPS.contains(&l.as_str()) {
+            if !w.chars().next().is_some_and(char::is_alphabetic) || PHRASE_STOPS.contains(&l.as_ref()) {
                 break;
             }
             if w.ends_with("ing") && head.is_some() && !w.starts_with(char::is_uppercase) {
@@ -617,7 +627,7 @@ impl QuantityFinder {
         let l = lower(w);
         // The head of a count is a noun, plural unless the number is one.
         let plural = self.looks_plural(&l);
-        if !plural && !self.not_counted.contains(&l) && !self.job_nouns.contains(&l) {
+        if !plural && !self.not_counted.contains(l.as_ref()) && !self.job_nouns.contains(l.as_ref()) {
             return None;
         }
         Some((w, end, next))
@@ -657,18 +667,20 @@ impl QuantityFinder {
             "exceeded",
             "surpassed",
         ];
-        if !reporting.contains(&v.as_str()) && !self.qualifiers.iter().any(|(w, _)| w.last() == Some(&v)) {
+        if !reporting.contains(&v.as_ref())
+            && !self.qualifiers.iter().any(|(w, _)| w.last().map(String::as_str) == Some(v.as_ref()))
+        {
             return None;
         }
         for (k, t) in window.iter().enumerate().rev() {
             let l = lower(t.text);
-            if self.job_nouns.contains(&l) && l != "employment" {
+            if self.job_nouns.contains(l.as_ref()) && l != "employment" {
                 return Some((QuantityKind::Jobs, None));
             }
             if l == "number" && window.get(k + 1).is_some_and(|n| lower(n.text) == "of") {
                 // "the number of sister-city relationships": the noun after "of".
                 let noun = window[k + 2..].iter().map(|t| lower(t.text)).find(|w| self.looks_plural(w))?;
-                if self.job_nouns.contains(&noun) {
+                if self.job_nouns.contains(noun.as_ref()) {
                     return Some((QuantityKind::Jobs, None));
                 }
                 return Some((QuantityKind::Count, Some(self.singular(&noun))));

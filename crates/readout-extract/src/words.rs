@@ -1,5 +1,7 @@
 //! Lower-case words with their byte ranges, and cue phrases matched on them.
 
+use compact_str::CompactString;
+
 /// A word of a statement.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
@@ -7,8 +9,8 @@ pub struct Word {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
-    /// The word, lower case.
-    pub text: String,
+    /// The word, lower case (kept inline: words are short).
+    pub text: CompactString,
 }
 
 /// The words of `text`: letters and digits, with inner apostrophes and
@@ -36,16 +38,14 @@ pub fn words(text: &str) -> Vec<Word> {
 }
 
 /// Lower case, with the typographic apostrophe made plain.
-fn lower(w: &str) -> String {
+fn lower(w: &str) -> CompactString {
     if w.is_ascii() {
-        return w.to_ascii_lowercase();
+        let mut out = CompactString::new(w);
+        out.make_ascii_lowercase();
+        return out;
     }
     let l = w.to_lowercase();
-    if l.contains('’') {
-        l.replace('’', "'")
-    } else {
-        l
-    }
+    CompactString::from(if l.contains('’') { l.replace('’', "'") } else { l })
 }
 
 /// One piece of a cue phrase.
@@ -60,7 +60,7 @@ enum Piece {
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
     phrases: Vec<(Vec<Piece>, T)>,
-    by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
+    by_first: rustc_hash::FxHashMap<CompactString, Vec<usize>>,
 }
 
 /// A phrase found: the first and one-past-last word index, and its payload.
@@ -85,7 +85,7 @@ impl<T> PhraseSet<T> {
     pub fn add(&mut self, phrase: &str, payload: T) {
         let pieces: Vec<Piece> = words_of_phrase(phrase);
         let Some(Piece::Word(first)) = pieces.first().cloned() else { return };
-        self.by_first.entry(first).or_default().push(self.phrases.len());
+        self.by_first.entry(CompactString::from(first)).or_default().push(self.phrases.len());
         self.phrases.push((pieces, payload));
     }
 
@@ -126,7 +126,7 @@ fn match_from(pieces: &[Piece], words: &[Word], i: usize) -> Option<usize> {
     match pieces.split_first() {
         None => Some(i),
         Some((Piece::Word(w), rest)) => {
-            if words.get(i).is_some_and(|x| &x.text == w) {
+            if words.get(i).is_some_and(|x| x.text == *w) {
                 match_from(rest, words, i + 1)
             } else {
                 None

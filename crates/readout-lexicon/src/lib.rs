@@ -56,10 +56,12 @@ pub struct Lexicon {
     pub cues: KindCues,
     /// Domain lexicons with weights.
     pub domains: DomainLexicon,
+    /// Words for linking statements into threads.
+    pub link: LinkWords,
 }
 
 /// The data files compiled into readout, as (name, text).
-pub const BUILTIN_FILES: [(&str, &str); 8] = [
+pub const BUILTIN_FILES: [(&str, &str); 9] = [
     ("actors.toml", include_str!("../../../data/actors.toml")),
     ("boilerplate.toml", include_str!("../../../data/boilerplate.toml")),
     ("segment.toml", include_str!("../../../data/segment.toml")),
@@ -68,6 +70,7 @@ pub const BUILTIN_FILES: [(&str, &str); 8] = [
     ("quantities.toml", include_str!("../../../data/quantities.toml")),
     ("cues.toml", include_str!("../../../data/cues.toml")),
     ("domains.toml", include_str!("../../../data/domains.toml")),
+    ("link.toml", include_str!("../../../data/link.toml")),
 ];
 
 fn parse<T: DeserializeOwned>(origin: &str, text: &str) -> Result<T, LexiconError> {
@@ -86,12 +89,14 @@ struct Overlay {
     quantities: Option<QuantityWords>,
     cues: Option<KindCues>,
     domains: Option<DomainLexicon>,
+    link: Option<LinkWords>,
 }
 
 impl Lexicon {
     /// The lexicon compiled into readout.
     pub fn builtin() -> Result<Lexicon, LexiconError> {
-        let [actors, boilerplate, segment, dates, publishers, quantities, cues, domains] = BUILTIN_FILES;
+        let [actors, boilerplate, segment, dates, publishers, quantities, cues, domains, link] =
+            BUILTIN_FILES;
         Ok(Lexicon {
             actors: parse(actors.0, actors.1)?,
             boilerplate: parse(boilerplate.0, boilerplate.1)?,
@@ -101,6 +106,7 @@ impl Lexicon {
             quantities: parse(quantities.0, quantities.1)?,
             cues: parse(cues.0, cues.1)?,
             domains: parse(domains.0, domains.1)?,
+            link: parse(link.0, link.1)?,
         })
     }
 
@@ -131,6 +137,9 @@ impl Lexicon {
         }
         if let Some(x) = overlay.domains {
             self.domains.merge(x);
+        }
+        if let Some(x) = overlay.link {
+            self.link.merge(x);
         }
         Ok(())
     }

@@ -312,3 +312,23 @@ impl Merge for DomainLexicon {
         self.domain.extend(other.domain);
     }
 }
+
+/// `data/link.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LinkWords {
+    /// Words left out of statement similarity.
+    pub stopwords: Vec<String>,
+    /// Words of a plan raised over time.
+    pub raised: Vec<String>,
+    /// Nouns that name what a figure measures.
+    pub measures: Vec<String>,
+}
+
+impl Merge for LinkWords {
+    fn merge(&mut self, other: Self) {
+        self.stopwords.extend(other.stopwords);
+        self.raised.extend(other.raised);
+        self.measures.extend(other.measures);
+    }
+}

@@ -36,9 +36,71 @@ pub enum Command {
     /// Score extraction against hand-made gold files (the metrics of
     /// shared/tools/score.py).
     Eval(EvalArgs),
+    /// Link statements across documents into threads (one per undertaking
+    /// or figure), with a status over time and conflicting figures.
+    Threads(ThreadsArgs),
+    /// Every figure, grouped by what it measures; conflicting groups first.
+    Figures(FiguresArgs),
+    /// Two accounts of one meeting side by side: what both reported, what
+    /// each left out, and figures that differ.
+    Compare(CompareArgs),
     /// Time the pipeline's stages on a large corpus made by repeating the
     /// bundled seeds.
     Bench(BenchArgs),
+}
+
+/// Table for people, JSON for programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableOrJson {
+    /// A table for an 80-column terminal.
+    Table,
+    /// JSON (the contract of shared/spec/output.md).
+    Json,
+}
+
+/// `readout threads`.
+#[derive(Debug, Args)]
+pub struct ThreadsArgs {
+    /// Files or folders to read.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `readout figures`.
+#[derive(Debug, Args)]
+pub struct FiguresArgs {
+    /// Files or folders to read.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Only groups whose sources disagree.
+    #[arg(long)]
+    pub conflicts: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `readout compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The first account (a file).
+    #[arg(value_name = "DOC_A")]
+    pub a: PathBuf,
+    /// The second account (a file).
+    #[arg(value_name = "DOC_B")]
+    pub b: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 /// Options every document-reading command shares.

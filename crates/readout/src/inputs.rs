@@ -99,7 +99,7 @@ pub fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     }
     let mut bytes = Vec::with_capacity(len as usize);
     // A file that grows while it is read is cut at the limit, not read on.
-    file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+    file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
     if bytes.len() as u64 > max_bytes {
         return Err(format!("file grew past the limit of {} while being read", human_bytes(max_bytes)));
     }

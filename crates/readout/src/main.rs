@@ -7,6 +7,8 @@ mod demo;
 mod eval;
 mod extract;
 mod inputs;
+mod ledger;
+mod render;
 mod run;
 
 use clap::Parser;
@@ -19,6 +21,9 @@ fn main() -> ExitCode {
         cli::Command::Demo(args) => demo::run(args),
         cli::Command::Eval(args) => eval::run(args),
         cli::Command::Bench(args) => bench::run(args),
+        cli::Command::Threads(args) => ledger::threads(args),
+        cli::Command::Figures(args) => ledger::figures(args),
+        cli::Command::Compare(args) => ledger::compare(args),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,

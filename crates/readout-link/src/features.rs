@@ -1,0 +1,189 @@
+//! What makes two statements speak of the same thing: their rare words,
+//! the names and acronyms they share, and the kinds of figure they give.
+
+use readout_extract::{Document, Statement};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// A sparse vector of weighted terms.
+pub type Vector = Vec<(u32, f32)>;
+
+/// Term ids and their document frequencies.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    ids: FxHashMap<String, u32>,
+    /// The term of each id, for titles.
+    pub terms: Vec<String>,
+    /// How many statements hold each term.
+    pub df: Vec<u32>,
+}
+
+impl Vocabulary {
+    fn id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.ids.insert(term.to_string(), id);
+        self.terms.push(term.to_string());
+        self.df.push(0);
+        id
+    }
+}
+
+/// Long names written with their acronym ("Overseas Private Investment
+/// Corporation (OPIC)"), found across the corpus, lower case → acronym.
+pub fn acronyms(docs: &[&Document]) -> FxHashMap<String, String> {
+    let mut out = FxHashMap::default();
+    for d in docs {
+        let t = &d.text;
+        let mut from = 0;
+        while let Some(k) = t[from..].find('(') {
+            let open = from + k;
+            from = open + 1;
+            let Some(close) = t[open..].find(')').map(|c| open + c) else { break };
+            let acr = &t[open + 1..close];
+            if !(2..=8).contains(&acr.len())
+                || !acr.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            {
+                continue;
+            }
+            // The capitalised words before the bracket whose initials spell it.
+            let before: Vec<&str> = t[..open].split_whitespace().rev().take(10).collect();
+            let mut words = Vec::new();
+            let mut initials = String::new();
+            for w in before {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’');
+                if matches!(w, "of" | "and" | "for" | "the" | "on" | "in") {
+                    words.push(w);
+                    continue;
+                }
+                if !w.starts_with(char::is_uppercase) {
+                    break;
+                }
+                words.push(w);
+                initials.insert(0, w.chars().next().unwrap_or(' '));
+                if initials.len() >= acr.len() {
+                    break;
+                }
+            }
+            while words.last().is_some_and(|w| !w.starts_with(char::is_uppercase)) {
+                words.pop();
+            }
+            let letters: String = acr.chars().filter(char::is_ascii_alphabetic).collect();
+            if words.len() >= 2 && initials.ends_with(&letters[..letters.len().min(initials.len())]) {
+                words.reverse();
+                out.insert(words.join(" ").to_lowercase(), acr.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The terms of one statement: stems of its content words, its acronyms
+/// (written or implied by a long name), and its kinds of figure.
+pub fn terms(
+    s: &Statement,
+    stopwords: &FxHashSet<String>,
+    acronyms: &FxHashMap<String, String>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let lower = s.text.to_lowercase();
+    for w in s.text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        if w.len() >= 2 && w.len() <= 8 && w.chars().all(|c| c.is_ascii_uppercase()) {
+            out.push(format!("#{w}"));
+            continue;
+        }
+        let l = w.to_lowercase();
+        if l.len() < 3 || stopwords.contains(&l) || l.chars().all(|c| c.is_ascii_digit() || c == '-') {
+            continue;
+        }
+        out.push(stem(&l));
+    }
+    for (long, acr) in acronyms {
+        if lower.contains(long.as_str()) {
+            out.push(format!("#{acr}"));
+        }
+    }
+    for q in &s.quantities {
+        let measure = format!("q:{:?}:{}", q.kind, q.unit.as_deref().unwrap_or("")).to_lowercase();
+        // Equal or close values meet in one bucket (a twentieth of a decade:
+        // 850,000 and 860,000 do, 850,000 and 1,000,000 do not).
+        if q.value > 0.0 {
+            out.push(format!("{measure}:{}", (q.value.log10() * 20.0).round() as i64));
+        }
+        out.push(measure);
+    }
+    out
+}
+
+/// A crude, fast stem: the first six letters ("memoranda", "memorandum"
+/// and "memorandums" meet at "memora").
+pub fn stem(w: &str) -> String {
+    w.chars().take(6).collect()
+}
+
+/// Term-frequency vectors weighted by inverse document frequency, unit
+/// length; and the vocabulary.
+pub fn vectors(
+    items: &[&Statement],
+    stopwords: &FxHashSet<String>,
+    acronyms: &FxHashMap<String, String>,
+) -> (Vec<Vector>, Vocabulary) {
+    let mut vocab = Vocabulary::default();
+    let mut raw: Vec<FxHashMap<u32, f32>> = Vec::with_capacity(items.len());
+    for s in items {
+        let mut tf: FxHashMap<u32, f32> = FxHashMap::default();
+        for t in terms(s, stopwords, acronyms) {
+            let weight = if t.starts_with('#') {
+                2.0
+            } else if t.starts_with("q:") {
+                t.matches(':').count() as f32 * 0.6
+            } else {
+                1.0
+            };
+
+            *tf.entry(vocab.id(&t)).or_default() += weight;
+        }
+        for id in tf.keys() {
+            vocab.df[*id as usize] += 1;
+        }
+        raw.push(tf);
+    }
+    let n = items.len().max(1) as f32;
+    let vectors = raw
+        .into_iter()
+        .map(|tf| {
+            let mut v: Vector = tf
+                .into_iter()
+                .map(|(id, f)| (id, (1.0 + f.ln()) * (n / vocab.df[id as usize] as f32).ln().max(0.0)))
+                .filter(|&(_, w)| w > 0.0)
+                .collect();
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                for (_, w) in &mut v {
+                    *w /= norm;
+                }
+            }
+            v.sort_unstable_by_key(|&(id, _)| id);
+            v
+        })
+        .collect();
+    (vectors, vocab)
+}
+
+/// Cosine of two unit vectors sorted by term id.
+pub fn cosine(a: &Vector, b: &Vector) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}

@@ -1,0 +1,173 @@
+//! Human-readable tables of the ledger, for an 80-column terminal, with
+//! colour only on a terminal (and never with `NO_COLOR` set).
+
+use readout_link::{Comparison, FigureGroup, Status, Thread};
+use std::io::{IsTerminal, Write};
+
+/// Whether standard output gets colour.
+pub fn colour() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
+/// Text styles.
+#[derive(Clone, Copy)]
+pub enum Style {
+    /// Bold.
+    Strong,
+    /// Red: conflicts.
+    Alarm,
+    /// Green: done.
+    Good,
+    /// Yellow: in progress.
+    Warm,
+    /// Dim: secondary text.
+    Dim,
+}
+
+/// `s` in `style` when `on`.
+pub fn paint(s: &str, style: Style, on: bool) -> String {
+    if !on {
+        return s.to_string();
+    }
+    let code = match style {
+        Style::Strong => "1",
+        Style::Alarm => "1;31",
+        Style::Good => "32",
+        Style::Warm => "33",
+        Style::Dim => "2",
+    };
+    format!("\x1b[{code}m{s}\x1b[0m")
+}
+
+/// Cuts to `n` characters with an ellipsis.
+pub fn fit(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n.saturating_sub(1)).collect::<String>() + "…"
+    }
+}
+
+fn short_doc(doc: &str) -> String {
+    doc.split('_').next().unwrap_or(doc).chars().take(8).collect()
+}
+
+fn status_style(s: Status) -> Style {
+    match s {
+        Status::Done => Style::Good,
+        Status::InProgress => Style::Warm,
+        _ => Style::Dim,
+    }
+}
+
+/// Threads with their status and evidence dates.
+pub fn threads_table(out: &mut impl Write, threads: &[Thread], on: bool) -> std::io::Result<()> {
+    if threads.is_empty() {
+        return writeln!(out, "no threads: no statement is linked across two documents");
+    }
+    for t in threads {
+        let status = format!("{:<11}", t.status.as_str());
+        let conflict = if t.conflict { paint(" CONFLICT", Style::Alarm, on) } else { String::new() };
+        writeln!(
+            out,
+            "{} {} {}{}",
+            paint(&t.id, Style::Dim, on),
+            paint(&status, status_style(t.status), on),
+            paint(&fit(&t.title, 48), Style::Strong, on),
+            conflict
+        )?;
+        for m in &t.members {
+            writeln!(
+                out,
+                "  {:<10} {:<4} {:<10} {}",
+                m.date.as_deref().unwrap_or("—"),
+                short_doc(&m.doc),
+                m.kind.as_str(),
+                fit(&m.text, 51)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// 68800000000 → "68,800,000,000".
+pub fn grouped(v: f64) -> String {
+    if v.fract() != 0.0 || v.abs() >= 1e15 {
+        return format!("{v}");
+    }
+    let digits = format!("{}", v.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The figures ledger, conflicting groups first.
+pub fn figures_table(out: &mut impl Write, groups: &[FigureGroup], on: bool) -> std::io::Result<()> {
+    if groups.is_empty() {
+        return writeln!(out, "no figures");
+    }
+    for g in groups {
+        let flag = if g.conflict { paint(" CONFLICT", Style::Alarm, on) } else { String::new() };
+        writeln!(out, "{}{}", paint(&fit(&g.measure, 68), Style::Strong, on), flag)?;
+        for f in &g.figures {
+            let q = format!("{:?}", f.qualifier).to_lowercase();
+            let value = match &f.unit {
+                Some(u) => format!("{} {u}", grouped(f.value)),
+                None => grouped(f.value),
+            };
+            writeln!(
+                out,
+                "  {:<10} {:<4} {:<9} {:<22} {}",
+                f.date.as_deref().unwrap_or("—"),
+                short_doc(&f.doc),
+                fit(&q, 9),
+                fit(&value, 22),
+                fit(&f.text, 26)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Two accounts side by side.
+pub fn comparison_table(out: &mut impl Write, c: &Comparison, on: bool) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "A: {} ({}, {})\nB: {} ({}, {})\n",
+        c.a.doc,
+        c.a.publisher,
+        c.a.date.as_deref().unwrap_or("undated"),
+        c.b.doc,
+        c.b.publisher,
+        c.b.date.as_deref().unwrap_or("undated")
+    )?;
+    writeln!(out, "{}", paint(&format!("Reported by both ({})", c.aligned.len()), Style::Strong, on))?;
+    for a in &c.aligned {
+        writeln!(out, "  {:.2} A {}", a.score, fit(&a.a_text, 70))?;
+        writeln!(out, "       B {}", fit(&a.b_text, 70))?;
+    }
+    for (label, list) in [("Only in A", &c.only_a), ("Only in B", &c.only_b)] {
+        writeln!(out, "\n{}", paint(&format!("{label} ({})", list.len()), Style::Strong, on))?;
+        for s in list.iter() {
+            writeln!(out, "  {:<10} {}", s.kind.as_str(), fit(&s.text, 66))?;
+        }
+    }
+    writeln!(out, "\n{}", paint(&format!("Figures on both sides ({})", c.figures.len()), Style::Strong, on))?;
+    for f in &c.figures {
+        let flag = if f.conflict { paint("CONFLICT", Style::Alarm, on) } else { "same".to_string() };
+        writeln!(
+            out,
+            "  {:<16} A {:<22} B {:<22} {}",
+            fit(&f.measure, 16),
+            fit(&f.a.text, 22),
+            fit(&f.b.text, 22),
+            flag
+        )?;
+    }
+    Ok(())
+}
