@@ -89,6 +89,16 @@ pub enum Precision {
 }
 
 impl Precision {
+    /// Parses the taxonomy's name.
+    pub fn parse(s: &str) -> Option<Precision> {
+        Some(match s {
+            "year" => Precision::Year,
+            "month" => Precision::Month,
+            "day" => Precision::Day,
+            _ => return None,
+        })
+    }
+
     /// The taxonomy's name.
     pub fn as_str(self) -> &'static str {
         match self {

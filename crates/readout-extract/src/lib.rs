@@ -21,3 +21,4 @@ pub mod words;
 pub use manifest::{Manifest, ManifestError};
 pub use model::*;
 pub use pipeline::{DocHints, Extractor};
+pub use readout_text::Span;

@@ -211,7 +211,54 @@ pub enum QuantityKind {
     Count,
 }
 
+impl QuantityKind {
+    /// The taxonomy's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuantityKind::Money => "money",
+            QuantityKind::Jobs => "jobs",
+            QuantityKind::Percent => "percent",
+            QuantityKind::Count => "count",
+        }
+    }
+
+    /// Parses the taxonomy's name.
+    pub fn parse(s: &str) -> Option<QuantityKind> {
+        Some(match s {
+            "money" => QuantityKind::Money,
+            "jobs" => QuantityKind::Jobs,
+            "percent" => QuantityKind::Percent,
+            "count" => QuantityKind::Count,
+            _ => return None,
+        })
+    }
+}
+
+impl Qualifier {
+    /// The taxonomy's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::MoreThan => "more-than",
+            Qualifier::LessThan => "less-than",
+            Qualifier::About => "about",
+        }
+    }
+
+    /// Parses the taxonomy's name.
+    pub fn parse(s: &str) -> Option<Qualifier> {
+        Some(match s {
+            "exact" => Qualifier::Exact,
+            "more-than" => Qualifier::MoreThan,
+            "less-than" => Qualifier::LessThan,
+            "about" => Qualifier::About,
+            _ => return None,
+        })
+    }
+}
+
 /// How a quantity is qualified.
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Qualifier {

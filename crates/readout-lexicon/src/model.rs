@@ -323,6 +323,8 @@ pub struct LinkWords {
     pub raised: Vec<String>,
     /// Nouns that name what a figure measures.
     pub measures: Vec<String>,
+    /// Concept → words that express it.
+    pub concepts: BTreeMap<String, Vec<String>>,
 }
 
 impl Merge for LinkWords {
@@ -330,5 +332,8 @@ impl Merge for LinkWords {
         self.stopwords.extend(other.stopwords);
         self.raised.extend(other.raised);
         self.measures.extend(other.measures);
+        for (k, v) in other.concepts {
+            self.concepts.entry(k).or_default().extend(v);
+        }
     }
 }

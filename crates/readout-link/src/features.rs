@@ -72,6 +72,12 @@ pub fn acronyms(docs: &[&Document]) -> FxHashMap<String, String> {
             let letters: String = acr.chars().filter(char::is_ascii_alphabetic).collect();
             if words.len() >= 2 && initials.ends_with(&letters[..letters.len().min(initials.len())]) {
                 words.reverse();
+                // The last three words name it too: "Japan-U.S. Strategic
+                // Energy Partnership (JUSEP)" is also the "Japan-United
+                // States Strategic Energy Partnership".
+                if words.len() > 3 {
+                    out.insert(words[words.len() - 3..].join(" ").to_lowercase(), acr.to_string());
+                }
                 out.insert(words.join(" ").to_lowercase(), acr.to_string());
             }
         }
@@ -79,15 +85,57 @@ pub fn acronyms(docs: &[&Document]) -> FxHashMap<String, String> {
     out
 }
 
+/// What turns a statement into terms.
+#[derive(Debug, Clone)]
+pub struct TermRules {
+    /// Words left out.
+    pub stopwords: FxHashSet<String>,
+    /// Long names → acronyms.
+    pub acronyms: FxHashMap<String, String>,
+    /// Concept words, and the concept of each.
+    pub concepts: Option<(aho_corasick::AhoCorasick, Vec<String>)>,
+}
+
+impl TermRules {
+    /// Rules from stop words and concept lists; acronyms are added per
+    /// corpus.
+    pub fn new(
+        stopwords: FxHashSet<String>,
+        concepts: &std::collections::BTreeMap<String, Vec<String>>,
+    ) -> TermRules {
+        let mut words = Vec::new();
+        let mut names = Vec::new();
+        for (concept, list) in concepts {
+            for w in list {
+                words.push(w.to_lowercase());
+                names.push(format!("c:{concept}"));
+            }
+        }
+        let concepts = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .ok()
+            .map(|ac| (ac, names));
+        TermRules { stopwords, acronyms: FxHashMap::default(), concepts }
+    }
+}
+
 /// The terms of one statement: stems of its content words, its acronyms
-/// (written or implied by a long name), and its kinds of figure.
-pub fn terms(
-    s: &Statement,
-    stopwords: &FxHashSet<String>,
-    acronyms: &FxHashMap<String, String>,
-) -> Vec<String> {
+/// (written or implied by a long name), its concepts and its kinds of
+/// figure.
+pub fn terms(s: &Statement, rules: &TermRules) -> Vec<String> {
+    let (stopwords, acronyms) = (&rules.stopwords, &rules.acronyms);
     let mut out = Vec::new();
     let lower = s.text.to_lowercase();
+    if let Some((ac, names)) = &rules.concepts {
+        let mut seen = FxHashSet::default();
+        for m in ac.find_overlapping_iter(&lower) {
+            let at_word = lower[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            if at_word && seen.insert(names[m.pattern().as_usize()].as_str()) {
+                out.push(names[m.pattern().as_usize()].clone());
+            }
+        }
+    }
     for w in s.text.split(|c: char| !c.is_alphanumeric() && c != '-') {
         if w.len() >= 2 && w.len() <= 8 && w.chars().all(|c| c.is_ascii_uppercase()) {
             out.push(format!("#{w}"));
@@ -124,18 +172,16 @@ pub fn stem(w: &str) -> String {
 
 /// Term-frequency vectors weighted by inverse document frequency, unit
 /// length; and the vocabulary.
-pub fn vectors(
-    items: &[&Statement],
-    stopwords: &FxHashSet<String>,
-    acronyms: &FxHashMap<String, String>,
-) -> (Vec<Vector>, Vocabulary) {
+pub fn vectors(items: &[&Statement], rules: &TermRules) -> (Vec<Vector>, Vocabulary) {
     let mut vocab = Vocabulary::default();
     let mut raw: Vec<FxHashMap<u32, f32>> = Vec::with_capacity(items.len());
     for s in items {
         let mut tf: FxHashMap<u32, f32> = FxHashMap::default();
-        for t in terms(s, stopwords, acronyms) {
+        for t in terms(s, rules) {
             let weight = if t.starts_with('#') {
                 2.0
+            } else if t.starts_with("c:") {
+                1.5
             } else if t.starts_with("q:") {
                 t.matches(':').count() as f32 * 0.6
             } else {
@@ -155,7 +201,7 @@ pub fn vectors(
         .map(|tf| {
             let mut v: Vector = tf
                 .into_iter()
-                .map(|(id, f)| (id, (1.0 + f.ln()) * (n / vocab.df[id as usize] as f32).ln().max(0.0)))
+                .map(|(id, f)| (id, (1.0 + f.ln()) * (1.0 + n / vocab.df[id as usize] as f32).ln()))
                 .filter(|&(_, w)| w > 0.0)
                 .collect();
             let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();

@@ -192,7 +192,7 @@ pub struct Comparison {
 /// The linking stage, with its lexicon compiled.
 #[derive(Debug, Clone)]
 pub struct Linker {
-    stopwords: FxHashSet<String>,
+    rules: features::TermRules,
     raised: Vec<String>,
     measures: Vec<String>,
     /// Least cosine similarity that links two statements.
@@ -265,11 +265,14 @@ impl Linker {
     pub fn new(lexicon: &Lexicon) -> Linker {
         let l = &lexicon.link;
         Linker {
-            stopwords: l.stopwords.iter().map(|w| w.to_lowercase()).collect(),
+            rules: features::TermRules::new(
+                l.stopwords.iter().map(|w| w.to_lowercase()).collect(),
+                &l.concepts,
+            ),
             raised: l.raised.clone(),
             measures: l.measures.clone(),
-            threshold: std::env::var("RL_T").ok().and_then(|v| v.parse().ok()).unwrap_or(0.30),
-            cluster_threshold: std::env::var("RL_C").ok().and_then(|v| v.parse().ok()).unwrap_or(0.30),
+            threshold: 0.20,
+            cluster_threshold: 0.30,
 
             align_threshold: 0.30,
         }
@@ -319,7 +322,7 @@ impl Linker {
     /// Links the statements of `docs` into threads.
     pub fn threads(&self, docs: &[Document]) -> Vec<Thread> {
         let refs: Vec<&Document> = docs.iter().collect();
-        let acronyms = features::acronyms(&refs);
+        let rules = features::TermRules { acronyms: features::acronyms(&refs), ..self.rules.clone() };
         let mut items: Vec<&Statement> = Vec::new();
         let mut doc_of: Vec<usize> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
@@ -328,7 +331,7 @@ impl Linker {
                 doc_of.push(d);
             }
         }
-        let (vectors, vocab) = features::vectors(&items, &self.stopwords, &acronyms);
+        let (vectors, vocab) = features::vectors(&items, &rules);
         let pairs = self.similar_pairs(&vectors, &doc_of, &vocab.df, self.threshold);
         let groups = average_linkage(&pairs, &vectors, items.len(), self.cluster_threshold);
         let mut threads: Vec<Thread> = groups
@@ -436,7 +439,7 @@ impl Linker {
         for d in docs {
             for s in &d.statements {
                 for q in &s.quantities {
-                    let kind = format!("{:?}", q.kind).to_lowercase();
+                    let kind = q.kind.as_str().to_string();
                     let unit = q.unit.clone().unwrap_or_default();
                     let subject = match thread_of.get(s.id.as_str()) {
                         Some(t) => t.title.clone(),
@@ -509,7 +512,7 @@ impl Linker {
     /// Two accounts of one meeting, side by side.
     pub fn compare(&self, a: &Document, b: &Document) -> Comparison {
         let refs = [a, b];
-        let acronyms = features::acronyms(&refs);
+        let rules = features::TermRules { acronyms: features::acronyms(&refs), ..self.rules.clone() };
         let mut items: Vec<&Statement> = Vec::new();
         let mut doc_of = Vec::new();
         for (d, doc) in refs.iter().enumerate() {
@@ -518,7 +521,7 @@ impl Linker {
                 doc_of.push(d);
             }
         }
-        let (vectors, _) = features::vectors(&items, &self.stopwords, &acronyms);
+        let (vectors, _) = features::vectors(&items, &rules);
         // Greedy one-to-one alignment, best pairs first.
         let mut scored = Vec::new();
         for i in (0..items.len()).filter(|&i| doc_of[i] == 0) {
@@ -560,7 +563,7 @@ impl Linker {
         };
         let only_a = only(0, &used_a);
         let only_b = only(1, &used_b);
-        let figures = self.figure_pairs(a, b);
+        let figures = self.figure_pairs(a, b, &rules);
         let side = |d: &Document| Side {
             doc: doc_name(d),
             publisher: d.publisher.as_str().to_string(),
@@ -571,36 +574,59 @@ impl Linker {
 
     /// Figures both sides give for one measure: same kind and unit, and
     /// (for money and counts) the same measure words.
-    fn figure_pairs(&self, a: &Document, b: &Document) -> Vec<FigurePair> {
-        let collect = |d: &Document| -> Vec<(String, FigureRef)> {
+    fn figure_pairs(&self, a: &Document, b: &Document, rules: &features::TermRules) -> Vec<FigurePair> {
+        // What each statement speaks of: its concepts ("employment").
+        let concepts = |s: &Statement| -> FxHashSet<String> {
+            features::terms(s, rules).into_iter().filter(|t| t.starts_with("c:")).collect()
+        };
+        let collect = |d: &Document| -> Vec<(String, FigureRef, FxHashSet<String>)> {
             d.statements
                 .iter()
                 .flat_map(|s| {
                     s.quantities.iter().map(move |q| {
-                        let kind = format!("{:?}", q.kind).to_lowercase();
+                        let kind = q.kind.as_str().to_string();
                         let measure = match &q.unit {
                             Some(u) => format!("{kind} ({u})"),
                             None => kind,
                         };
-                        (measure, FigureRef { statement: s.id.clone(), text: q.text.clone(), value: q.value })
+                        (
+                            measure,
+                            FigureRef { statement: s.id.clone(), text: q.text.clone(), value: q.value },
+                            concepts(s),
+                        )
                     })
                 })
                 .collect()
         };
         let (fa, fb) = (collect(a), collect(b));
+        // Each figure of A pairs with the closest figure of the same measure
+        // in B, when they are of one order of magnitude (within a factor
+        // of two); each figure of B is used once.
+        let mut used = FxHashSet::default();
         let mut out = Vec::new();
-        for (ma, ra) in &fa {
-            let same: Vec<&(String, FigureRef)> = fb.iter().filter(|(mb, _)| mb == ma).collect();
-            // Only a measure each side gives once pairs unambiguously.
-            if same.len() != 1 || fa.iter().filter(|(m, _)| m == ma).count() != 1 {
-                continue;
-            }
-            let rb = &same[0].1;
+        for (ma, ra, ca) in &fa {
+            let best = fb
+                .iter()
+                .enumerate()
+                .filter(|(k, (mb, rb, cb))| {
+                    mb == ma
+                        && !used.contains(k)
+                        && ratio_within(ra.value, rb.value, 2.0)
+                        && !ca.is_disjoint(cb)
+                })
+                .min_by(|x, y| (x.1 .1.value - ra.value).abs().total_cmp(&(y.1 .1.value - ra.value).abs()));
+            let Some((k, (_, rb, _))) = best else { continue };
+            used.insert(k);
             let conflict = (ra.value - rb.value).abs() > 0.005 * ra.value.abs().max(rb.value.abs());
             out.push(FigurePair { measure: ma.clone(), a: ra.clone(), b: rb.clone(), conflict });
         }
         out
     }
+}
+
+/// Whether two positive values are within `factor` of each other.
+fn ratio_within(a: f64, b: f64, factor: f64) -> bool {
+    a > 0.0 && b > 0.0 && a.max(b) / a.min(b) <= factor
 }
 
 /// The latest state the members show (taxonomy): done once an act is
@@ -635,7 +661,7 @@ fn title(items: &[&Statement], group: &[usize], vectors: &[Vector], vocab: &feat
         }
     }
     let mut ranked: Vec<(u32, f32)> =
-        weight.into_iter().filter(|(t, _)| !vocab.terms[*t as usize].starts_with("q:")).collect();
+        weight.into_iter().filter(|(t, _)| !vocab.terms[*t as usize].contains(':')).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     // Restore each stem to the first word of the members it stands for.
     let surface = |term: &str| -> String {

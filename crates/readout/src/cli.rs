@@ -36,9 +36,19 @@ pub enum Command {
     /// Score extraction against hand-made gold files (the metrics of
     /// shared/tools/score.py).
     Eval(EvalArgs),
+    /// Store documents and everything extracted from them in the ledger
+    /// (an SQLite database).
+    Ingest(IngestArgs),
+    /// Full-text search of the ledger's statements, with filters.
+    Search(SearchArgs),
+    /// Write the ledger's statements, threads or figures as JSON lines or
+    /// CSV, for pandas, DuckDB and spreadsheets.
+    Export(ExportArgs),
     /// Link statements across documents into threads (one per undertaking
     /// or figure), with a status over time and conflicting figures.
     Threads(ThreadsArgs),
+    /// One thread as a timeline: date, document, kind, quote.
+    Thread(ThreadArgs),
     /// Every figure, grouped by what it measures; conflicting groups first.
     Figures(FiguresArgs),
     /// Two accounts of one meeting side by side: what both reported, what
@@ -58,12 +68,119 @@ pub enum TableOrJson {
     Json,
 }
 
+/// `readout ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files or folders to store.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The ledger (default: $READOUT_DB, else the platform data folder).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// Output formats of `search`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchFormat {
+    /// Hits with their snippets.
+    Table,
+    /// A JSON array.
+    Json,
+    /// CSV with a header.
+    Csv,
+}
+
+/// `readout search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// An FTS5 query: words (stemmed), "a phrase", prefix*, AND, OR, NOT.
+    #[arg(value_name = "QUERY")]
+    pub query: String,
+    /// Only statements with this actor (ISO 3166-1 alpha-3, e.g. JPN).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Only statements in this domain (e.g. energy).
+    #[arg(long)]
+    pub domain: Option<String>,
+    /// Only statements of this kind (commitment, action, position, fact).
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Only documents dated on or after this day, month or year.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only documents dated on or before this day, month or year.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// At most this many hits (up to 1000).
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SearchFormat::Table)]
+    pub format: SearchFormat,
+    /// The ledger (default: $READOUT_DB, else the platform data folder).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportWhat {
+    /// Every statement of the current documents.
+    Statements,
+    /// Every thread.
+    Threads,
+    /// Every figure with its measure.
+    Figures,
+}
+
+/// Formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON object per line.
+    Jsonl,
+    /// CSV with a header.
+    Csv,
+}
+
+/// `readout export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+    /// What to write.
+    #[arg(long, value_enum, default_value_t = ExportWhat::Statements)]
+    pub what: ExportWhat,
+    /// The ledger (default: $READOUT_DB, else the platform data folder).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+}
+
+/// `readout thread`.
+#[derive(Debug, Args)]
+pub struct ThreadArgs {
+    /// The thread's id (t-…), as `readout threads` shows it.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+    /// The ledger (default: $READOUT_DB, else the platform data folder).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+}
+
 /// `readout threads`.
 #[derive(Debug, Args)]
 pub struct ThreadsArgs {
-    /// Files or folders to read.
-    #[arg(required = true, value_name = "PATH")]
+    /// Files or folders to read; without any, the ledger's documents.
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// The ledger, when no PATH is given.
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
     pub format: TableOrJson,
@@ -74,9 +191,12 @@ pub struct ThreadsArgs {
 /// `readout figures`.
 #[derive(Debug, Args)]
 pub struct FiguresArgs {
-    /// Files or folders to read.
-    #[arg(required = true, value_name = "PATH")]
+    /// Files or folders to read; without any, the ledger's documents.
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// The ledger, when no PATH is given.
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
     /// Only groups whose sources disagree.
     #[arg(long)]
     pub conflicts: bool,
@@ -90,12 +210,15 @@ pub struct FiguresArgs {
 /// `readout compare`.
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// The first account (a file).
+    /// The first account: a file, or the id (d-…) of a document in the ledger.
     #[arg(value_name = "DOC_A")]
     pub a: PathBuf,
-    /// The second account (a file).
+    /// The second account: a file or a document id.
     #[arg(value_name = "DOC_B")]
     pub b: PathBuf,
+    /// The ledger, for document ids.
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
     pub format: TableOrJson,
@@ -153,6 +276,10 @@ pub struct DemoArgs {
     /// Print the demo's extraction as JSON lines instead of the summary.
     #[arg(long)]
     pub json: bool,
+    /// Build the demo's ledger here (default: a fresh readout-demo.db in the
+    /// temporary folder).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
 }
 
 /// `readout eval`.
@@ -171,6 +298,10 @@ pub struct EvalArgs {
     /// Print the metrics as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Also link the documents into threads and score the links against
+    /// the gold's threads.json (the metric link_f1).
+    #[arg(long)]
+    pub threads: bool,
     /// Fail (exit 1) when a metric is below a floor: `--min qty_f1=0.95`.
     #[arg(long, value_name = "METRIC=VALUE")]
     pub min: Vec<String>,

@@ -36,10 +36,28 @@ pub fn documents(extractor: &Extractor) -> Result<Vec<Document>> {
         .collect()
 }
 
-/// Runs the demo.
+/// Runs the demo: extracts the bundled corpus, builds its ledger, and shows
+/// the documents, the threads, the conflicting figures and the two accounts
+/// of the November 2017 summit side by side.
 pub fn run(args: &DemoArgs) -> Result<bool> {
-    let extractor = Extractor::new(&Lexicon::builtin()?);
+    let lexicon = Lexicon::builtin()?;
+    let extractor = Extractor::new(&lexicon);
     let docs = documents(&extractor)?;
+    let db = match &args.db {
+        Some(p) => p.clone(),
+        None => std::env::temp_dir().join("readout-demo.db"),
+    };
+    if args.db.is_none() {
+        // A fresh ledger each time: the demo's own file only.
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+        }
+    }
+    let mut store = readout_store::Store::open(&db)?;
+    for d in &docs {
+        store.ingest(d, &d.source)?;
+    }
+    let stored = store.documents()?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let written = if args.json {
@@ -50,12 +68,57 @@ pub fn run(args: &DemoArgs) -> Result<bool> {
             })
             .map_err(std::io::Error::from)
     } else {
-        summary(&mut out, &docs)
+        summary(&mut out, &docs).and_then(|()| ledger(&mut out, &stored, &lexicon, &db))
     };
     match written.and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(true),
     }
+}
+
+/// The ledger part of the demo: threads, conflicts, the two accounts.
+fn ledger(out: &mut impl Write, docs: &[Document], lexicon: &Lexicon, db: &Path) -> std::io::Result<()> {
+    let on = crate::render::colour();
+    let linker = readout_link::Linker::new(lexicon);
+    let threads = linker.threads(docs);
+    writeln!(
+        out,
+        "\n{}",
+        crate::render::paint(
+            &format!("THREADS: {} undertakings and figures followed across documents", threads.len()),
+            crate::render::Style::Strong,
+            on
+        )
+    )?;
+    crate::render::threads_table(out, &threads, on)?;
+    let figures: Vec<_> = linker.figures(docs, &threads).into_iter().filter(|g| g.conflict).collect();
+    writeln!(
+        out,
+        "\n{}",
+        crate::render::paint("FIGURES THE SOURCES GIVE DIFFERENTLY", crate::render::Style::Strong, on)
+    )?;
+    crate::render::figures_table(out, &figures, on)?;
+    let name =
+        |d: &Document| Path::new(&d.source).file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+    let a = docs.iter().find(|d| name(d).starts_with("000"));
+    let b = docs.iter().find(|d| name(d).starts_with("003"));
+    if let (Some(a), Some(b)) = (a, b) {
+        writeln!(
+            out,
+            "\n{}",
+            crate::render::paint(
+                "THE NOVEMBER 6, 2017 SUMMIT: WASHINGTON'S ACCOUNT (A) AND TOKYO'S (B)",
+                crate::render::Style::Strong,
+                on
+            )
+        )?;
+        let cmp = linker.compare(a, b);
+        crate::render::comparison_summary(out, &cmp, on)?;
+    }
+    writeln!(out, "\nThe ledger is in {}. Try:", db.display())?;
+    writeln!(out, "  readout search --db {} 'energy partnership'", db.display())?;
+    writeln!(out, "  readout extract examples/corpus     (every statement, as JSON)")?;
+    Ok(())
 }
 
 /// Cuts `s` to `n` characters, with an ellipsis when it was longer.
@@ -134,7 +197,7 @@ pub fn summary(out: &mut impl Write, docs: &[Document]) -> std::io::Result<()> {
                         out,
                         "  {:<4} {:<7} {:<22} {}",
                         short_name(d),
-                        format!("{:?}", q.kind).to_lowercase(),
+                        q.kind.as_str().to_string(),
                         fit(&value, 22),
                         fit(&q.text, 40)
                     )?;
@@ -146,7 +209,6 @@ pub fn summary(out: &mut impl Write, docs: &[Document]) -> std::io::Result<()> {
     if figures > 8 {
         writeln!(out, "  … and {} more", figures - 8)?;
     }
-    writeln!(out, "\nEvery statement, with spans and dates: readout extract examples/corpus")?;
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 use crate::cli::EvalArgs;
 use crate::run;
 use anyhow::{Context, Result};
-use readout_eval::{base_name, parse_extract, score, Gold, PredDoc};
+use readout_eval::{base_name, parse_extract, score, Gold, PredDoc, PredThread};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -12,15 +12,18 @@ use std::path::PathBuf;
 pub fn run(args: &EvalArgs) -> Result<bool> {
     let gold = Gold::load(&args.gold)?;
     let docs_dir = args.docs.clone().unwrap_or_else(|| args.gold.clone());
-    let pred: HashMap<String, PredDoc> = match &args.extract {
+    let (pred, threads): Predicted = match &args.extract {
         Some(path) => {
             let text =
                 std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
-            parse_extract(&text, &path.display().to_string())?
+            (parse_extract(&text, &path.display().to_string())?, None)
         }
         None => extract_gold_docs(args, &gold, &docs_dir)?,
     };
-    let report = score(&gold, &pred, None, Some(&docs_dir));
+    if args.threads && threads.is_none() {
+        anyhow::bail!("--threads scores readout's own threads: leave out --extract");
+    }
+    let report = score(&gold, &pred, threads.as_deref(), Some(&docs_dir));
     if args.json {
         let metrics: serde_json::Map<String, serde_json::Value> = report
             .metrics
@@ -68,21 +71,23 @@ pub fn run(args: &EvalArgs) -> Result<bool> {
     Ok(true)
 }
 
-/// Extracts the documents the gold names, from the docs folder.
-fn extract_gold_docs(
-    args: &EvalArgs,
-    gold: &Gold,
-    docs_dir: &std::path::Path,
-) -> Result<HashMap<String, PredDoc>> {
+/// The predictions and (with `--threads`) the threads.
+type Predicted = (HashMap<String, PredDoc>, Option<Vec<PredThread>>);
+
+/// Extracts the documents the gold names, from the docs folder, and with
+/// `--threads` links them.
+fn extract_gold_docs(args: &EvalArgs, gold: &Gold, docs_dir: &std::path::Path) -> Result<Predicted> {
     let setup = run::setup(&args.input)?;
     let files: Vec<PathBuf> = gold.docs.keys().map(|name| docs_dir.join(name)).collect();
     let mut pred = HashMap::new();
+    let mut docs = Vec::new();
     let mut failed = None;
     setup.for_each(&files, |r| {
         match r {
             Ok(doc) => match serde_json::to_value(&doc).and_then(serde_json::from_value::<PredDoc>) {
                 Ok(p) => {
                     pred.insert(base_name(&doc.source).to_string(), p);
+                    docs.push(doc);
                 }
                 Err(e) => failed = Some(anyhow::anyhow!("{}: {e}", doc.source)),
             },
@@ -90,8 +95,14 @@ fn extract_gold_docs(
         }
         true
     });
-    match failed {
-        Some(e) => Err(e),
-        None => Ok(pred),
+    if let Some(e) = failed {
+        return Err(e);
     }
+    let threads = if args.threads {
+        let threads = crate::ledger::linker(&args.input)?.threads(&docs);
+        Some(serde_json::from_value::<Vec<PredThread>>(serde_json::to_value(&threads)?)?)
+    } else {
+        None
+    };
+    Ok((pred, threads))
 }

@@ -1,7 +1,7 @@
 //! `readout threads`, `thread`, `figures`, `compare`: the ledger's views,
 //! over files given on the command line.
 
-use crate::cli::{CompareArgs, FiguresArgs, TableOrJson, ThreadsArgs};
+use crate::cli::{CompareArgs, FiguresArgs, TableOrJson, ThreadArgs, ThreadsArgs};
 use crate::inputs;
 use crate::run::{self, Setup};
 use anyhow::Result;
@@ -42,10 +42,27 @@ pub fn linker(input: &crate::cli::InputArgs) -> Result<Linker> {
     Ok(Linker::new(&lexicon))
 }
 
-/// Runs `threads` over files.
+/// The documents to work on: the files given, else the ledger's.
+fn documents(
+    paths: &[std::path::PathBuf],
+    db: Option<&std::path::Path>,
+    input: &crate::cli::InputArgs,
+) -> Result<(Vec<Document>, bool)> {
+    if paths.is_empty() {
+        let store = crate::store::open_existing(db)?;
+        let docs = store.documents()?;
+        if docs.is_empty() {
+            anyhow::bail!("the ledger is empty: add documents with `readout ingest PATH...`");
+        }
+        return Ok((docs, true));
+    }
+    let setup = run::setup(input)?;
+    Ok(extract_all(&setup, paths))
+}
+
+/// Runs `threads`.
 pub fn threads(args: &ThreadsArgs) -> Result<bool> {
-    let setup = run::setup(&args.input)?;
-    let (docs, ok) = extract_all(&setup, &args.paths);
+    let (docs, ok) = documents(&args.paths, args.db.as_deref(), &args.input)?;
     let threads = linker(&args.input)?.threads(&docs);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
@@ -59,10 +76,9 @@ pub fn threads(args: &ThreadsArgs) -> Result<bool> {
     Ok(ok)
 }
 
-/// Runs `figures` over files.
+/// Runs `figures`.
 pub fn figures(args: &FiguresArgs) -> Result<bool> {
-    let setup = run::setup(&args.input)?;
-    let (docs, ok) = extract_all(&setup, &args.paths);
+    let (docs, ok) = documents(&args.paths, args.db.as_deref(), &args.input)?;
     let linker = linker(&args.input)?;
     let threads = linker.threads(&docs);
     let mut groups = linker.figures(&docs, &threads);
@@ -81,11 +97,21 @@ pub fn figures(args: &FiguresArgs) -> Result<bool> {
     Ok(ok)
 }
 
-/// Runs `compare` over two files.
+/// One side of a comparison: a file, or a document id in the ledger.
+fn account(setup: &Setup, arg: &std::path::Path, db: Option<&std::path::Path>) -> Result<Document> {
+    let s = arg.to_string_lossy();
+    if s.starts_with("d-") && !arg.exists() {
+        let store = crate::store::open_existing(db)?;
+        return store.document(&s)?.ok_or_else(|| anyhow::anyhow!("{s}: no such document in the ledger"));
+    }
+    setup.extract_file(arg).map_err(|p| anyhow::anyhow!("{p}"))
+}
+
+/// Runs `compare`.
 pub fn compare(args: &CompareArgs) -> Result<bool> {
     let setup = run::setup(&args.input)?;
-    let a = setup.extract_file(&args.a).map_err(|p| anyhow::anyhow!("{p}"))?;
-    let b = setup.extract_file(&args.b).map_err(|p| anyhow::anyhow!("{p}"))?;
+    let a = account(&setup, &args.a, args.db.as_deref())?;
+    let b = account(&setup, &args.b, args.db.as_deref())?;
     let cmp = linker(&args.input)?.compare(&a, &b);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
@@ -94,6 +120,26 @@ pub fn compare(args: &CompareArgs) -> Result<bool> {
             writeln!(out)?;
         }
         TableOrJson::Table => crate::render::comparison_table(&mut out, &cmp, crate::render::colour())?,
+    }
+    out.flush()?;
+    Ok(true)
+}
+
+/// Runs `thread ID`: one thread of the ledger as a timeline.
+pub fn thread(args: &ThreadArgs) -> Result<bool> {
+    let store = crate::store::open_existing(args.db.as_deref())?;
+    let docs = store.documents()?;
+    let threads = Linker::new(&Lexicon::builtin()?).threads(&docs);
+    let Some(t) = threads.iter().find(|t| t.id == args.id) else {
+        anyhow::bail!("{}: no such thread (readout threads lists them)", args.id);
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match args.format {
+        TableOrJson::Json => {
+            serde_json::to_writer_pretty(&mut out, t)?;
+            writeln!(out)?;
+        }
+        TableOrJson::Table => crate::render::timeline(&mut out, t, crate::render::colour())?,
     }
     out.flush()?;
     Ok(true)

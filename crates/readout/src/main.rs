@@ -10,6 +10,7 @@ mod inputs;
 mod ledger;
 mod render;
 mod run;
+mod store;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -21,7 +22,11 @@ fn main() -> ExitCode {
         cli::Command::Demo(args) => demo::run(args),
         cli::Command::Eval(args) => eval::run(args),
         cli::Command::Bench(args) => bench::run(args),
+        cli::Command::Ingest(args) => store::ingest(args),
+        cli::Command::Search(args) => store::search(args),
+        cli::Command::Export(args) => store::export(args),
         cli::Command::Threads(args) => ledger::threads(args),
+        cli::Command::Thread(args) => ledger::thread(args),
         cli::Command::Figures(args) => ledger::figures(args),
         cli::Command::Compare(args) => ledger::compare(args),
     };

@@ -73,7 +73,7 @@ pub fn threads_table(out: &mut impl Write, threads: &[Thread], on: bool) -> std:
             "{} {} {}{}",
             paint(&t.id, Style::Dim, on),
             paint(&status, status_style(t.status), on),
-            paint(&fit(&t.title, 48), Style::Strong, on),
+            paint(&fit(&t.title, 44), Style::Strong, on),
             conflict
         )?;
         for m in &t.members {
@@ -115,7 +115,7 @@ pub fn figures_table(out: &mut impl Write, groups: &[FigureGroup], on: bool) -> 
         let flag = if g.conflict { paint(" CONFLICT", Style::Alarm, on) } else { String::new() };
         writeln!(out, "{}{}", paint(&fit(&g.measure, 68), Style::Strong, on), flag)?;
         for f in &g.figures {
-            let q = format!("{:?}", f.qualifier).to_lowercase();
+            let q = f.qualifier.as_str();
             let value = match &f.unit {
                 Some(u) => format!("{} {u}", grouped(f.value)),
                 None => grouped(f.value),
@@ -125,7 +125,7 @@ pub fn figures_table(out: &mut impl Write, groups: &[FigureGroup], on: bool) -> 
                 "  {:<10} {:<4} {:<9} {:<22} {}",
                 f.date.as_deref().unwrap_or("—"),
                 short_doc(&f.doc),
-                fit(&q, 9),
+                fit(q, 9),
                 fit(&value, 22),
                 fit(&f.text, 26)
             )?;
@@ -167,6 +167,74 @@ pub fn comparison_table(out: &mut impl Write, c: &Comparison, on: bool) -> std::
             fit(&f.a.text, 22),
             fit(&f.b.text, 22),
             flag
+        )?;
+    }
+    Ok(())
+}
+
+/// One thread as a timeline, each change of status marked.
+pub fn timeline(out: &mut impl Write, t: &Thread, on: bool) -> std::io::Result<()> {
+    let flag = if t.conflict { paint("  CONFLICT", Style::Alarm, on) } else { String::new() };
+    writeln!(out, "{} {}{}", paint(&t.id, Style::Dim, on), paint(&t.title, Style::Strong, on), flag)?;
+    writeln!(out, "status: {}\n", paint(t.status.as_str(), status_style(t.status), on))?;
+    let mut so_far: Vec<readout_link::Member> = Vec::new();
+    let mut last: Option<Status> = None;
+    for m in &t.members {
+        so_far.push(m.clone());
+        let now = readout_link::status(&so_far);
+        let change = if last != Some(now) { format!("→ {}", now.as_str()) } else { String::new() };
+        last = Some(now);
+        writeln!(
+            out,
+            "{:<10} {:<8} {:<10} {}",
+            m.date.as_deref().unwrap_or("—"),
+            short_doc(&m.doc),
+            m.kind.as_str(),
+            paint(&change, status_style(now), on)
+        )?;
+        writeln!(out, "  {}", fit(&m.text, 76))?;
+    }
+    Ok(())
+}
+
+/// A comparison in brief: counts, a few of what each side alone reported,
+/// and the figures that differ.
+pub fn comparison_summary(out: &mut impl Write, c: &Comparison, on: bool) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "A {} ({})   B {} ({})",
+        short_doc(&c.a.doc),
+        c.a.publisher,
+        short_doc(&c.b.doc),
+        c.b.publisher
+    )?;
+    writeln!(
+        out,
+        "reported by both: {}   only by A: {}   only by B: {}",
+        c.aligned.len(),
+        c.only_a.len(),
+        c.only_b.len()
+    )?;
+    for a in c.aligned.iter().take(3) {
+        writeln!(out, "  both  A {}", fit(&a.a_text, 68))?;
+        writeln!(out, "        B {}", fit(&a.b_text, 68))?;
+    }
+    for s in c
+        .only_b
+        .iter()
+        .filter(|s| matches!(s.kind, readout_extract::Kind::Commitment | readout_extract::Kind::Action))
+        .take(4)
+    {
+        writeln!(out, "  only B  {}", fit(&s.text, 68))?;
+    }
+    for f in c.figures.iter().filter(|f| f.conflict) {
+        writeln!(
+            out,
+            "  {} {}: A {} / B {}",
+            paint("differs", Style::Alarm, on),
+            f.measure,
+            fit(&f.a.text, 24),
+            fit(&f.b.text, 24)
         )?;
     }
     Ok(())

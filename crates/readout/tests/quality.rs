@@ -10,6 +10,7 @@ fn bundled_gold_meets_the_floors() {
     let floors = std::fs::read_to_string(root.join(".ci/floors")).expect(".ci/floors");
     let mut args: Vec<String> = [
         "eval",
+        "--threads",
         "--gold",
         "examples/gold",
         "--docs",

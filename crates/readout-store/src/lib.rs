@@ -1,0 +1,569 @@
+//! readout's ledger: documents, statements and everything extracted from
+//! them, in an embedded SQLite database.
+//!
+//! - one transaction per document: a crash loses at most the document being
+//!   written, never one already stored;
+//! - the same bytes twice change nothing (ids come from the bytes); changed
+//!   bytes at the same path become a new version, the old one is kept and
+//!   marked `superseded_by`;
+//! - WAL journal and a busy timeout, so that several processes can write
+//!   and read one database;
+//! - versioned migrations (`PRAGMA user_version`); a database of a newer
+//!   schema or a file that is not one is refused, never overwritten.
+//!
+//! The schema is `schema.sql` (and `docs/schema.md`).
+
+use readout_extract::{
+    DateMention, DateSource, Document, Kind, Modality, Publisher, Qualifier, Quantity, QuantityKind,
+    Statement,
+};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use serde::Serialize;
+use std::path::Path;
+use thiserror::Error;
+
+/// The schema version this readout writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// The migrations, one per schema version, in order.
+const MIGRATIONS: [&str; 1] = [include_str!("schema.sql")];
+
+/// What can go wrong with the ledger.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The file exists but is not a SQLite database.
+    #[error("{0}: not a readout database (not SQLite); nothing was changed")]
+    NotADatabase(String),
+    /// The database was written by a newer readout.
+    #[error("{path}: database schema version {found} is newer than this readout's ({SCHEMA_VERSION}); upgrade readout")]
+    TooNew {
+        /// The database file.
+        path: String,
+        /// Its schema version.
+        found: i64,
+    },
+    /// A search query that FTS5 cannot parse.
+    #[error("malformed search query {query:?}: {reason} (quote phrases, e.g. \"free trade\"; use AND, OR, NOT, prefix*)")]
+    Query {
+        /// The query.
+        query: String,
+        /// What SQLite said.
+        reason: String,
+    },
+    /// A filter value that is not valid.
+    #[error("{0}")]
+    Filter(String),
+    /// Anything else SQLite reports.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// What ingesting one document did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "outcome")]
+pub enum Ingested {
+    /// A new document.
+    Added,
+    /// The same bytes were already stored.
+    Unchanged,
+    /// A new version of a document at the same path; the old one is kept.
+    NewVersion {
+        /// The id of the version it replaces.
+        superseded: String,
+    },
+}
+
+/// The ledger.
+pub struct Store {
+    conn: Connection,
+}
+
+/// Search filters and paging.
+#[derive(Debug, Clone, Default)]
+pub struct SearchFilter {
+    /// Only statements with this actor.
+    pub actor: Option<String>,
+    /// Only statements with this domain.
+    pub domain: Option<String>,
+    /// Only statements of this kind.
+    pub kind: Option<String>,
+    /// Only documents dated on or after this ISO day, month or year.
+    pub since: Option<String>,
+    /// Only documents dated on or before this ISO day, month or year.
+    pub until: Option<String>,
+    /// At most this many hits.
+    pub limit: usize,
+    /// Skip this many hits.
+    pub offset: usize,
+}
+
+/// One search hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// The statement's id.
+    pub statement: String,
+    /// Its document's id.
+    pub doc: String,
+    /// Its document's path.
+    pub path: String,
+    /// Its document's date.
+    pub date: Option<String>,
+    /// Its kind.
+    pub kind: String,
+    /// Its text with the matches marked `[` `]`.
+    pub snippet: String,
+    /// BM25 (lower is better).
+    pub score: f64,
+}
+
+/// Counts of what the ledger holds.
+#[derive(Debug, Clone, Serialize)]
+pub struct Counts {
+    /// Current documents.
+    pub documents: i64,
+    /// Superseded versions.
+    pub superseded: i64,
+    /// Statements of current documents.
+    pub statements: i64,
+}
+
+fn ts_err(e: rusqlite::Error, path: &str) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase(path.to_string()),
+        _ => StoreError::Sqlite(e),
+    }
+}
+
+impl Store {
+    /// Opens (creating it and its folder if needed) the ledger at `path`.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let name = path.display().to_string();
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        // Reading the schema version is the first touch of the file: a
+        // file that is not SQLite fails here, before anything is written.
+        let version: i64 =
+            conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| ts_err(e, &name))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew { path: name, found: version });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| ts_err(e, &name))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store { conn };
+        store.migrate(version)?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self, from: i64) -> Result<(), StoreError> {
+        for (i, sql) in MIGRATIONS.iter().enumerate() {
+            let version = i as i64 + 1;
+            if version <= from {
+                continue;
+            }
+            let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            // Another process may have migrated while we waited.
+            let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if now < version {
+                tx.execute_batch(sql)?;
+                tx.pragma_update(None, "user_version", version)?;
+            }
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Stores one document in one transaction.
+    pub fn ingest(&mut self, doc: &Document, path: &str) -> Result<Ingested, StoreError> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let exists: bool =
+            tx.query_row("SELECT EXISTS(SELECT 1 FROM documents WHERE id = ?1)", [&doc.id], |r| r.get(0))?;
+        if exists {
+            tx.commit()?;
+            return Ok(Ingested::Unchanged);
+        }
+        let previous: Option<String> = tx
+            .query_row(
+                "SELECT id FROM documents WHERE path = ?1 AND superseded_by IS NULL ORDER BY rowid DESC LIMIT 1",
+                [path],
+                |r| r.get(0),
+            )
+            .optional()?;
+        tx.execute(
+            "INSERT INTO documents (id, path, title, date, date_precision, date_source, publisher, encoding, text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                doc.id,
+                path,
+                doc.title,
+                doc.date,
+                doc.date_precision.map(|p| p.as_str()),
+                doc.date_source.map(date_source_name),
+                doc.publisher.as_str(),
+                doc.encoding,
+                doc.text,
+            ],
+        )?;
+        {
+            let mut st = tx.prepare_cached(
+                "INSERT INTO statements (id, doc_id, idx, span_start, span_end, text, speaker, kind, modality)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?;
+            let mut fts = tx.prepare_cached("INSERT INTO statements_fts (rowid, text) VALUES (?1, ?2)")?;
+            let mut actor = tx.prepare_cached(
+                "INSERT OR IGNORE INTO statement_actors (statement, actor) VALUES (?1, ?2)",
+            )?;
+            let mut domain = tx.prepare_cached(
+                "INSERT OR IGNORE INTO statement_domains (statement, domain) VALUES (?1, ?2)",
+            )?;
+            let mut qty = tx.prepare_cached(
+                "INSERT INTO quantities (statement, kind, value, unit, qualifier, text, span_start, span_end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            let mut date = tx.prepare_cached(
+                "INSERT INTO dates (statement, text, value, span_start, span_end) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for (i, s) in doc.statements.iter().enumerate() {
+                st.execute(params![
+                    s.id,
+                    doc.id,
+                    i as i64,
+                    s.span.start as i64,
+                    s.span.end as i64,
+                    s.text,
+                    s.speaker,
+                    s.kind.as_str(),
+                    s.modality.map(|m| m.as_str()),
+                ])?;
+                let rowid = tx.last_insert_rowid();
+                fts.execute(params![rowid, s.text])?;
+                for a in &s.actors {
+                    actor.execute(params![rowid, a])?;
+                }
+                for d in &s.domains {
+                    domain.execute(params![rowid, d])?;
+                }
+                for q in &s.quantities {
+                    qty.execute(params![
+                        rowid,
+                        q.kind.as_str(),
+                        q.value,
+                        q.unit,
+                        q.qualifier.as_str(),
+                        q.text,
+                        q.span.start as i64,
+                        q.span.end as i64
+                    ])?;
+                }
+                for d in &s.dates {
+                    date.execute(params![rowid, d.text, d.value, d.span.start as i64, d.span.end as i64])?;
+                }
+            }
+        }
+        if let Some(prev) = &previous {
+            tx.execute("UPDATE documents SET superseded_by = ?1 WHERE id = ?2", params![doc.id, prev])?;
+        }
+        tx.commit()?;
+        Ok(match previous {
+            Some(superseded) => Ingested::NewVersion { superseded },
+            None => Ingested::Added,
+        })
+    }
+
+    /// What the ledger holds.
+    pub fn counts(&self) -> Result<Counts, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM documents WHERE superseded_by IS NULL),
+                    (SELECT count(*) FROM documents WHERE superseded_by IS NOT NULL),
+                    (SELECT count(*) FROM statements s JOIN documents d ON d.id = s.doc_id WHERE d.superseded_by IS NULL)",
+            [],
+            |r| Ok(Counts { documents: r.get(0)?, superseded: r.get(1)?, statements: r.get(2)? }),
+        )?)
+    }
+
+    /// Full-text search: BM25 ranking, filters combined with the ranking.
+    pub fn search(&self, query: &str, f: &SearchFilter) -> Result<Vec<Hit>, StoreError> {
+        let since = f.since.as_deref().map(|d| pad(d, true)).transpose()?;
+        let until = f.until.as_deref().map(|d| pad(d, false)).transpose()?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT s.id, d.id, d.path, d.date, s.kind,
+                    snippet(statements_fts, 0, '[', ']', '…', 16), bm25(statements_fts) AS rank
+             FROM statements_fts
+             JOIN statements s ON s.rowid = statements_fts.rowid
+             JOIN documents d ON d.id = s.doc_id
+             WHERE statements_fts MATCH ?1 AND d.superseded_by IS NULL
+               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statement_actors a WHERE a.statement = s.rowid AND a.actor = ?2))
+               AND (?3 IS NULL OR EXISTS (SELECT 1 FROM statement_domains x WHERE x.statement = s.rowid AND x.domain = ?3))
+               AND (?4 IS NULL OR s.kind = ?4)
+               AND (?5 IS NULL OR (d.date IS NOT NULL AND
+                    CASE length(d.date) WHEN 4 THEN d.date || '-12-31' WHEN 7 THEN d.date || '-31' ELSE d.date END >= ?5))
+               AND (?6 IS NULL OR (d.date IS NOT NULL AND
+                    CASE length(d.date) WHEN 4 THEN d.date || '-01-01' WHEN 7 THEN d.date || '-01' ELSE d.date END <= ?6))
+             ORDER BY rank, s.rowid
+             LIMIT ?7 OFFSET ?8",
+        )?;
+        let rows = st.query_map(
+            params![query, f.actor, f.domain, f.kind, since, until, f.limit as i64, f.offset as i64],
+            |r| {
+                Ok(Hit {
+                    statement: r.get(0)?,
+                    doc: r.get(1)?,
+                    path: r.get(2)?,
+                    date: r.get(3)?,
+                    kind: r.get(4)?,
+                    snippet: r.get(5)?,
+                    score: r.get(6)?,
+                })
+            },
+        );
+        let malformed = |e: rusqlite::Error| {
+            let msg = e.to_string();
+            if msg.contains("fts5")
+                || msg.contains("syntax error")
+                || msg.contains("no such column")
+                || msg.contains("unterminated")
+            {
+                StoreError::Query { query: query.to_string(), reason: msg }
+            } else {
+                StoreError::Sqlite(e)
+            }
+        };
+        let rows = rows.map_err(malformed)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(malformed)
+    }
+
+    /// Every current document, with its statements and what was extracted.
+    pub fn documents(&self) -> Result<Vec<Document>, StoreError> {
+        let ids: Vec<String> = {
+            let mut st = self
+                .conn
+                .prepare("SELECT id FROM documents WHERE superseded_by IS NULL ORDER BY path, id")?;
+            let rows = st.query_map([], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        ids.iter()
+            .map(|id| self.document(id)?.ok_or_else(|| StoreError::Filter(format!("no document {id}"))))
+            .collect()
+    }
+
+    /// One document by id (any version), or None.
+    pub fn document(&self, id: &str) -> Result<Option<Document>, StoreError> {
+        let head = self
+            .conn
+            .query_row(
+                "SELECT id, path, title, date, date_precision, date_source, publisher, encoding, text FROM documents WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, Option<String>>(5)?,
+                        r.get::<_, String>(6)?,
+                        r.get::<_, String>(7)?,
+                        r.get::<_, String>(8)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((id, path, title, date, precision, date_source, publisher, encoding, text)) = head else {
+            return Ok(None);
+        };
+        let mut statements = Vec::new();
+        let mut st = self.conn.prepare_cached(
+            "SELECT rowid, id, span_start, span_end, text, speaker, kind, modality FROM statements WHERE doc_id = ?1 ORDER BY idx",
+        )?;
+        let rows = st.query_map([&id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, Option<String>>(7)?,
+            ))
+        })?;
+        let mut actors =
+            self.conn.prepare_cached("SELECT actor FROM statement_actors WHERE statement = ?1")?;
+        let mut domains =
+            self.conn.prepare_cached("SELECT domain FROM statement_domains WHERE statement = ?1")?;
+        let mut qtys = self.conn.prepare_cached(
+            "SELECT kind, value, unit, qualifier, text, span_start, span_end FROM quantities WHERE statement = ?1 ORDER BY rowid",
+        )?;
+        let mut dates = self.conn.prepare_cached(
+            "SELECT text, value, span_start, span_end FROM dates WHERE statement = ?1 ORDER BY rowid",
+        )?;
+        for row in rows {
+            let (rowid, sid, a, b, stext, speaker, kind, modality) = row?;
+            let actors: Vec<String> = actors.query_map([rowid], |r| r.get(0))?.collect::<Result<_, _>>()?;
+            let domains: Vec<String> = domains.query_map([rowid], |r| r.get(0))?.collect::<Result<_, _>>()?;
+            let quantities: Vec<Quantity> = qtys
+                .query_map([rowid], |r| {
+                    Ok(Quantity {
+                        kind: QuantityKind::parse(&r.get::<_, String>(0)?).unwrap_or(QuantityKind::Count),
+                        value: r.get(1)?,
+                        unit: r.get(2)?,
+                        qualifier: Qualifier::parse(&r.get::<_, String>(3)?).unwrap_or(Qualifier::Exact),
+                        text: r.get(4)?,
+                        span: readout_extract::Span::new(
+                            r.get::<_, i64>(5)? as usize,
+                            r.get::<_, i64>(6)? as usize,
+                        ),
+                    })
+                })?
+                .collect::<Result<_, _>>()?;
+            let dates: Vec<DateMention> = dates
+                .query_map([rowid], |r| {
+                    Ok(DateMention {
+                        text: r.get(0)?,
+                        value: r.get(1)?,
+                        span: readout_extract::Span::new(
+                            r.get::<_, i64>(2)? as usize,
+                            r.get::<_, i64>(3)? as usize,
+                        ),
+                    })
+                })?
+                .collect::<Result<_, _>>()?;
+            statements.push(Statement {
+                id: sid,
+                span: readout_extract::Span::new(a as usize, b as usize),
+                text: stext,
+                speaker,
+                kind: Kind::parse(&kind).unwrap_or(Kind::Other),
+                modality: modality.as_deref().and_then(Modality::parse),
+                actors,
+                domains,
+                quantities,
+                dates,
+            });
+        }
+        Ok(Some(Document {
+            schema: readout_extract::SCHEMA,
+            id,
+            source: path,
+            title,
+            date,
+            date_precision: precision.as_deref().and_then(readout_extract::dates::Precision::parse),
+            date_source: date_source.as_deref().and_then(parse_date_source),
+            publisher: Publisher::parse(&publisher).unwrap_or(Publisher::Unknown),
+            encoding: static_encoding(&encoding),
+            statements,
+            text,
+        }))
+    }
+
+    /// Sets the schema version (for tests of what a newer readout wrote).
+    #[doc(hidden)]
+    pub fn set_user_version_for_tests(&self, version: i64) -> Result<(), StoreError> {
+        Ok(self.conn.pragma_update(None, "user_version", version)?)
+    }
+
+    /// `PRAGMA integrity_check`: "ok" for a sound database.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    /// Rows of `sql` (for export), each as a JSON object, streamed.
+    pub fn each_statement(&self, mut f: impl FnMut(serde_json::Value) -> bool) -> Result<(), StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT s.id, d.id, d.path, d.date, d.publisher, s.kind, s.modality, s.speaker, s.text,
+                    (SELECT group_concat(actor, ';') FROM statement_actors WHERE statement = s.rowid),
+                    (SELECT group_concat(domain, ';') FROM statement_domains WHERE statement = s.rowid)
+             FROM statements s JOIN documents d ON d.id = s.doc_id
+             WHERE d.superseded_by IS NULL ORDER BY d.path, d.id, s.idx",
+        )?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let v = serde_json::json!({
+                "statement": r.get::<_, String>(0)?,
+                "doc": r.get::<_, String>(1)?,
+                "path": r.get::<_, String>(2)?,
+                "date": r.get::<_, Option<String>>(3)?,
+                "publisher": r.get::<_, String>(4)?,
+                "kind": r.get::<_, String>(5)?,
+                "modality": r.get::<_, Option<String>>(6)?,
+                "speaker": r.get::<_, Option<String>>(7)?,
+                "text": r.get::<_, String>(8)?,
+                "actors": r.get::<_, Option<String>>(9)?.unwrap_or_default(),
+                "domains": r.get::<_, Option<String>>(10)?.unwrap_or_default(),
+            });
+            if !f(v) {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An ISO day, month or year as the first (`start`) or last day it covers.
+fn pad(d: &str, start: bool) -> Result<String, StoreError> {
+    let ok = match d.len() {
+        4 => d.chars().all(|c| c.is_ascii_digit()),
+        7 | 10 => readout_extract::meta::parse_iso(d).is_some(),
+        _ => false,
+    };
+    if !ok {
+        return Err(StoreError::Filter(format!("bad date {d:?}: want YYYY, YYYY-MM or YYYY-MM-DD")));
+    }
+    Ok(match (d.len(), start) {
+        (4, true) => format!("{d}-01-01"),
+        (4, false) => format!("{d}-12-31"),
+        (7, true) => format!("{d}-01"),
+        (7, false) => format!("{d}-31"),
+        _ => d.to_string(),
+    })
+}
+
+fn date_source_name(s: DateSource) -> &'static str {
+    match s {
+        DateSource::Text => "text",
+        DateSource::Manifest => "manifest",
+        DateSource::HtmlMeta => "html-meta",
+    }
+}
+
+fn parse_date_source(s: &str) -> Option<DateSource> {
+    Some(match s {
+        "text" => DateSource::Text,
+        "manifest" => DateSource::Manifest,
+        "html-meta" => DateSource::HtmlMeta,
+        _ => return None,
+    })
+}
+
+/// Encoding names are a closed set; map stored ones back to statics.
+fn static_encoding(s: &str) -> &'static str {
+    const KNOWN: [&str; 8] = [
+        "UTF-8",
+        "UTF-16LE",
+        "UTF-16BE",
+        "windows-1252",
+        "ISO-8859-2",
+        "windows-1251",
+        "Shift_JIS",
+        "EUC-JP",
+    ];
+    KNOWN.iter().find(|k| **k == s).copied().unwrap_or("other")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_pad_to_their_bounds() {
+        assert_eq!(pad("2017", true).unwrap(), "2017-01-01");
+        assert_eq!(pad("2017-11", false).unwrap(), "2017-11-31");
+        assert!(pad("2017-13", true).is_err());
+        assert!(pad("yesterday", true).is_err());
+    }
+}

@@ -1,0 +1,223 @@
+//! End-to-end tests of the ledger: ingest, versions, search, bad databases,
+//! crash safety and concurrent writers.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn readout(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("readout-ledger-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn corpus() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus").display().to_string()
+}
+
+fn s(p: &Path) -> String {
+    p.display().to_string()
+}
+
+/// `n` documents, each a seed with its numbers changed, so that all differ.
+fn make_corpus(dir: &Path, n: usize) {
+    let seeds: Vec<String> = std::fs::read_dir(corpus())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    for i in 0..n {
+        let text = seeds[i % seeds.len()].replace("2017", &format!("{}", 1990 + i % 30))
+            + &format!("\nThe leaders met {i} times.\n");
+        std::fs::write(dir.join(format!("doc{i:04}.txt")), text).unwrap();
+    }
+}
+
+fn counts(db: &Path) -> readout_store::Counts {
+    readout_store::Store::open(db).unwrap().counts().unwrap()
+}
+
+#[test]
+fn ingest_versions_and_search() {
+    let dir = temp_dir("ingest");
+    let db = dir.join("ledger.db");
+    let out = readout(&["ingest", "--db", &s(&db), &corpus()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("5 added"));
+    let again = readout(&["ingest", "--db", &s(&db), &corpus()]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("5 unchanged"));
+    assert_eq!(counts(&db).documents, 5);
+
+    // A changed file at the same path is a new version; the old one is kept.
+    let doc = dir.join("note.txt");
+    std::fs::write(&doc, "The two leaders agreed to expand energy cooperation.").unwrap();
+    readout(&["ingest", "--db", &s(&db), &s(&doc)]);
+    std::fs::write(&doc, "The two leaders signed an energy agreement.").unwrap();
+    let out = readout(&["ingest", "--db", &s(&db), &s(&doc)]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("1 new versions"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let c = counts(&db);
+    assert_eq!((c.documents, c.superseded), (6, 1));
+
+    // Search: stemming, filters, formats.
+    let out = readout(&["search", "--db", &s(&db), "sign", "--format", "json"]);
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let texts: Vec<&str> = hits.as_array().unwrap().iter().map(|h| h["snippet"].as_str().unwrap()).collect();
+    assert!(texts.iter().any(|t| t.contains("[signed]")), "{texts:?}");
+    assert!(
+        !texts.iter().any(|t| t.contains("agreed to expand")),
+        "superseded text is not searched: {texts:?}"
+    );
+    let out = readout(&[
+        "search",
+        "--db",
+        &s(&db),
+        "energy",
+        "--actor",
+        "JPN",
+        "--kind",
+        "action",
+        "--since",
+        "2018",
+        "--format",
+        "csv",
+    ]);
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.starts_with("statement,doc,path,date,kind,score,snippet"));
+    assert!(csv.lines().skip(1).all(|l| l.contains(",action,")), "{csv}");
+    // A malformed query gets a clear message, not an SQL error.
+    let out = readout(&["search", "--db", &s(&db), "\"unbalanced"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("malformed search query"));
+    let out = readout(&["search", "--db", &s(&db), "energy", "--since", "last year"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad date"));
+
+    // Export streams every statement.
+    let out = readout(&["export", "--db", &s(&db)]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).lines().count() > 100);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_databases_are_refused_and_left_alone() {
+    let dir = temp_dir("bad");
+    let not_db = dir.join("notes.db");
+    std::fs::write(&not_db, "these are my notes, not a database").unwrap();
+    let before = std::fs::read(&not_db).unwrap();
+    let out = readout(&["ingest", "--db", &s(&not_db), &corpus()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a readout database"));
+    assert_eq!(std::fs::read(&not_db).unwrap(), before);
+
+    let newer = dir.join("newer.db");
+    {
+        let conn = rusqlite_like_newer(&newer);
+        drop(conn);
+    }
+    let out = readout(&["search", "--db", &s(&newer), "energy"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("newer than this readout"));
+
+    let out = readout(&["threads", "--db", &s(&dir.join("missing.db"))]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no ledger here yet"));
+    let empty = dir.join("empty.db");
+    readout_store::Store::open(&empty).unwrap();
+    let out = readout(&["threads", "--db", &s(&empty)]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the ledger is empty"));
+    let out = readout(&["thread", "--db", &s(&empty), "t-000000000000"]);
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A database whose schema version is from the future.
+fn rusqlite_like_newer(path: &Path) -> readout_store::Store {
+    let store = readout_store::Store::open(path).unwrap();
+    store.set_user_version_for_tests(99).unwrap();
+    store
+}
+
+#[test]
+fn a_killed_ingest_loses_nothing_committed() {
+    let dir = temp_dir("crash");
+    let docs = dir.join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    make_corpus(&docs, 300);
+    let db = dir.join("ledger.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(["ingest", "-j", "1", "--db", &s(&db), &s(&docs)])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until some documents are committed, then kill without warning.
+    for _ in 0..200 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        if db.exists()
+            && readout_store::Store::open(&db).is_ok_and(|st| st.counts().is_ok_and(|c| c.documents > 20))
+        {
+            break;
+        }
+    }
+    child.kill().unwrap(); // SIGKILL on Unix
+    child.wait().unwrap();
+    let partial = counts(&db).documents;
+    assert!(partial < 300, "the ingest finished before it was killed ({partial})");
+    let st = readout_store::Store::open(&db).unwrap();
+    assert_eq!(st.integrity_check().unwrap(), "ok");
+    drop(st);
+    let out = readout(&["ingest", "--db", &s(&db), &s(&docs)]);
+    assert!(out.status.success());
+    let c = counts(&db);
+    assert_eq!((c.documents, c.superseded), (300, 0), "every document exactly once");
+    assert_eq!(readout_store::Store::open(&db).unwrap().integrity_check().unwrap(), "ok");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn two_writers_and_a_reader_at_once() {
+    let dir = temp_dir("concurrent");
+    let (a, b) = (dir.join("a"), dir.join("b"));
+    std::fs::create_dir(&a).unwrap();
+    std::fs::create_dir(&b).unwrap();
+    make_corpus(&a, 60);
+    // b holds other documents: shift the numbers.
+    for i in 0..60 {
+        let t = std::fs::read_to_string(a.join(format!("doc{i:04}.txt"))).unwrap();
+        std::fs::write(b.join(format!("other{i:04}.txt")), format!("{t}\nA second account, number {i}.\n"))
+            .unwrap();
+    }
+    let db = dir.join("ledger.db");
+    readout_store::Store::open(&db).unwrap();
+    let spawn = |d: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_readout"))
+            .args(["ingest", "-j", "1", "--db", &s(&db), &s(d)])
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (pa, pb) = (spawn(&a), spawn(&b));
+    // A reader during the writes sees a consistent ledger.
+    for _ in 0..10 {
+        let out = readout(&["search", "--db", &s(&db), "leaders", "--limit", "5", "--format", "json"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        std::thread::sleep(std::time::Duration::from_millis(30));
+    }
+    let (oa, ob) = (pa.wait_with_output().unwrap(), pb.wait_with_output().unwrap());
+    assert!(oa.status.success(), "{}", String::from_utf8_lossy(&oa.stderr));
+    assert!(ob.status.success(), "{}", String::from_utf8_lossy(&ob.stderr));
+    assert_eq!(counts(&db).documents, 120);
+    let _ = std::fs::remove_dir_all(&dir);
+}
