@@ -47,38 +47,38 @@ pub fn acronyms(docs: &[&Document]) -> FxHashMap<String, String> {
             {
                 continue;
             }
-            // The capitalised words before the bracket whose initials spell it.
-            let before: Vec<&str> = t[..open].split_whitespace().rev().take(10).collect();
-            let mut words = Vec::new();
-            let mut initials = String::new();
-            for w in before {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’');
-                if matches!(w, "of" | "and" | "for" | "the" | "on" | "in") {
-                    words.push(w);
-                    continue;
-                }
-                if !w.starts_with(char::is_uppercase) {
+            // The shortest run of capitalised words before the bracket that
+            // starts with the acronym's first letter and ends with its last
+            // ("Japan-U.S. Strategic Energy Partnership (JUSEP)").
+            let before: Vec<&str> = t[..open]
+                .split_whitespace()
+                .rev()
+                .take(8)
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.'))
+                .collect();
+            let initial = |w: &str| w.chars().next().unwrap_or(' ');
+            let (Some(first), Some(last)) = (acr.chars().next(), acr.chars().last()) else { continue };
+            if before.first().is_none_or(|w| initial(w) != last) {
+                continue;
+            }
+            let mut run = Vec::new();
+            for w in &before {
+                let small = matches!(*w, "of" | "and" | "for" | "the" | "on" | "in" | "&");
+                if !small && !w.starts_with(char::is_uppercase) {
                     break;
                 }
-                words.push(w);
-                initials.insert(0, w.chars().next().unwrap_or(' '));
-                if initials.len() >= acr.len() {
+                run.push(*w);
+                if run.len() >= 2 && !small && initial(w) == first {
+                    let mut words: Vec<&str> = run.clone();
+                    words.reverse();
+                    // The last three words name it too: the "Japan-United
+                    // States Strategic Energy Partnership" is JUSEP as well.
+                    if words.len() > 3 {
+                        out.insert(words[words.len() - 3..].join(" ").to_lowercase(), acr.to_string());
+                    }
+                    out.insert(words.join(" ").to_lowercase(), acr.to_string());
                     break;
                 }
-            }
-            while words.last().is_some_and(|w| !w.starts_with(char::is_uppercase)) {
-                words.pop();
-            }
-            let letters: String = acr.chars().filter(char::is_ascii_alphabetic).collect();
-            if words.len() >= 2 && initials.ends_with(&letters[..letters.len().min(initials.len())]) {
-                words.reverse();
-                // The last three words name it too: "Japan-U.S. Strategic
-                // Energy Partnership (JUSEP)" is also the "Japan-United
-                // States Strategic Energy Partnership".
-                if words.len() > 3 {
-                    out.insert(words[words.len() - 3..].join(" ").to_lowercase(), acr.to_string());
-                }
-                out.insert(words.join(" ").to_lowercase(), acr.to_string());
             }
         }
     }
@@ -157,7 +157,11 @@ pub fn terms(s: &Statement, rules: &TermRules) -> Vec<String> {
         // Equal or close values meet in one bucket (a twentieth of a decade:
         // 850,000 and 860,000 do, 850,000 and 1,000,000 do not).
         if q.value > 0.0 {
-            out.push(format!("{measure}:{}", (q.value.log10() * 20.0).round() as i64));
+            // Two grids, half a step apart, so that close values always
+            // share a bucket.
+            let step = q.value.log10() * 20.0;
+            out.push(format!("{measure}:{}", step.round() as i64));
+            out.push(format!("{measure}:{}h", (step + 0.5).round() as i64));
         }
         out.push(measure);
     }
