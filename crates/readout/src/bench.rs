@@ -13,8 +13,58 @@ use readout_lexicon::Lexicon;
 use readout_text::TextPipeline;
 use std::time::{Duration, Instant};
 
+/// 1,000 searches of mixed shape: words, phrases, prefixes, boolean
+/// queries, with and without filters.
+fn search(args: &BenchArgs) -> Result<bool> {
+    let store = crate::store::open_existing(args.db.as_deref())?;
+    let words = [
+        "energy",
+        "investment",
+        "defense",
+        "trade",
+        "cooperation",
+        "sanctions",
+        "infrastructure",
+        "space",
+        "cyber",
+        "jobs",
+    ];
+    let shapes = ["{w}", "\"{w} cooperation\"", "{p}*", "{w} AND japan", "{w} OR security", "{w} NOT china"];
+    let mut times = Vec::with_capacity(1000);
+    let mut hits = 0usize;
+    for i in 0..1000 {
+        let w = words[i % words.len()];
+        let q = shapes[(i / words.len()) % shapes.len()].replace("{w}", w).replace("{p}", &w[..4]);
+        let filter = readout_store::SearchFilter {
+            actor: (i % 3 == 0).then(|| "JPN".to_string()),
+            kind: (i % 5 == 0).then(|| "commitment".to_string()),
+            since: (i % 7 == 0).then(|| "2017".to_string()),
+            limit: 20,
+            ..Default::default()
+        };
+        let start = Instant::now();
+        hits += store.search(&q, &filter)?.len();
+        times.push(start.elapsed());
+    }
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let counts = store.counts()?;
+    println!(
+        "readout bench: search, {} statements: 1000 queries, {} hits, p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        counts.statements,
+        hits,
+        ms(times[499]),
+        ms(times[989]),
+        ms(times[999])
+    );
+    Ok(true)
+}
+
 /// Runs the benchmark and prints one summary line.
 pub fn run(args: &BenchArgs) -> Result<bool> {
+    if args.stages == BenchStages::Search {
+        return search(args);
+    }
     let lexicon = Lexicon::builtin()?;
     let text = TextPipeline::new(&lexicon);
     let extractor = Extractor::new(&lexicon);
@@ -69,7 +119,7 @@ pub fn run(args: &BenchArgs) -> Result<bool> {
             docs.par_iter()
                 .map(|bytes| match args.stages {
                     BenchStages::Text => text.prepare(bytes).map_or(0, |p| p.sentences.len() as u64),
-                    BenchStages::Extract => {
+                    BenchStages::Extract | BenchStages::Search => {
                         extractor.extract(bytes, "bench", &hints).map_or(0, |d| d.statements.len() as u64)
                     }
                 })

@@ -325,6 +325,9 @@ pub struct BenchArgs {
     /// Read the corpus from this folder instead of repeating the seeds.
     #[arg(long, value_name = "DIR")]
     pub corpus: Option<PathBuf>,
+    /// The ledger to run `--stages search` on.
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
 }
 
 /// Stages `bench` times.
@@ -334,4 +337,6 @@ pub enum BenchStages {
     Text,
     /// Everything `extract` does.
     Extract,
+    /// 1,000 searches of mixed shape on a ledger (`--db`): latency p50/p99.
+    Search,
 }

@@ -63,29 +63,38 @@ pub fn ingest(args: &IngestArgs) -> Result<bool> {
     };
     let (mut added, mut unchanged, mut versions, mut failed) = (0, 0, 0, 0);
     let mut fatal = None;
-    setup.for_each(&files, |r| {
-        bar.inc(1);
-        match r {
-            Ok(doc) => {
-                let path = std::fs::canonicalize(&doc.source)
-                    .map_or_else(|_| doc.source.clone(), |p| p.display().to_string());
-                match store.ingest(&doc, &path) {
-                    Ok(Ingested::Added) => added += 1,
-                    Ok(Ingested::Unchanged) => unchanged += 1,
-                    Ok(Ingested::NewVersion { .. }) => versions += 1,
-                    Err(e) => {
-                        fatal = Some(anyhow::anyhow!("{}: {e}", doc.source));
-                        return false;
+    // Extraction (all cores) and writing (one connection) overlap: the
+    // extractor sends finished documents, in order, to this thread.
+    let (tx, rx) = std::sync::mpsc::sync_channel(256);
+    std::thread::scope(|scope| {
+        let setup = &setup;
+        let files = &files;
+        scope.spawn(move || {
+            setup.for_each(files, |r| tx.send(r).is_ok());
+        });
+        for r in rx {
+            bar.inc(1);
+            match r {
+                Ok(doc) => {
+                    let path = std::fs::canonicalize(&doc.source)
+                        .map_or_else(|_| doc.source.clone(), |p| p.display().to_string());
+                    match store.ingest(&doc, &path) {
+                        Ok(Ingested::Added) => added += 1,
+                        Ok(Ingested::Unchanged) => unchanged += 1,
+                        Ok(Ingested::NewVersion { .. }) => versions += 1,
+                        Err(e) => {
+                            fatal = Some(anyhow::anyhow!("{}: {e}", doc.source));
+                            break; // dropping the receiver stops the extractor
+                        }
                     }
                 }
-            }
-            Err(p) => {
-                bar.suspend(|| eprintln!("readout: {p}"));
-                failed += 1;
-                ok = false;
+                Err(p) => {
+                    bar.suspend(|| eprintln!("readout: {p}"));
+                    failed += 1;
+                    ok = false;
+                }
             }
         }
-        true
     });
     bar.finish_and_clear();
     if let Some(e) = fatal {
