@@ -103,9 +103,11 @@ impl ActorRules {
         } else if let Some(by) = self.passive_agent(text, words, class, hits, ctx) {
             out.extend(by);
         } else if first.is_some_and(|f| self.first_person.contains(f)) {
+            // "…," Trump told reporters: a quotation's speaker follows it.
+            let quoted = quoted_speaker(text, hits);
             if first == Some("we") && reciprocal && ctx.speaker.is_some() {
                 out.extend(ctx.principals.iter().cloned());
-            } else if let Some(s) = ctx.speaker.or(ctx.publisher_country) {
+            } else if let Some(s) = ctx.speaker.or(quoted).or(ctx.publisher_country) {
                 out.push(s.to_string());
             }
         } else if pronoun && !ctx.previous.is_empty() {
@@ -276,6 +278,20 @@ impl ActorRules {
         }
         out
     }
+}
+
+/// The country of the person named right after a quotation's closing
+/// mark ("…," Trump told reporters).
+fn quoted_speaker(text: &str, hits: &[AliasHit]) -> Option<&'static str> {
+    let close = text.rfind(['”', '"'])?;
+    if close == 0 || !text[..close].contains(['“', '"']) {
+        return None;
+    }
+    hits.iter()
+        .filter(|h| {
+            h.start > close && h.start - close <= 12 && matches!(h.kind, AliasKind::Person | AliasKind::Title)
+        })
+        .find_map(|h| h.country)
 }
 
 /// Only "and", "or", commas and determiners between two aliases.

@@ -106,9 +106,12 @@ impl DomainScorer {
         let _ = text;
         let mut scores = vec![0.0f32; self.names.len()];
         let mut seen = vec![false; self.terms.len()];
+        // A term inside a name ("Moon" in "Moon Jae-in", "Trade" in "U.S.
+        // Trade and Development Agency") does not count; a name that is
+        // the term itself ("NASA") does.
         let inside_name = |start: usize, end: usize| {
             hits.iter().any(|h| {
-                h.kind == AliasKind::Body
+                matches!(h.kind, AliasKind::Body | AliasKind::Person | AliasKind::Organisation)
                     && h.start <= start
                     && end <= h.end
                     && (h.start, h.end) != (start, end)

@@ -59,6 +59,27 @@ fn actors_are_the_agent_side() {
 }
 
 #[test]
+fn press_reports_speakers_and_bylines() {
+    let doc = extract(
+        "By Jane Doe, Staff Writer\n\n\
+         SEOUL (Reuters) - President Moon Jae-in and President Trump met on Sunday, June 30, 2019.\n\n\
+         Moon said the two leaders agreed to resume working-level talks within weeks.\n\n\
+         \"We will continue to work together for denuclearization,\" Trump told reporters.\n\n\
+         South Korea will spend 1.5 trillion won ($1.3 billion) on weapons systems next year.\n",
+    );
+    assert_eq!(doc.title, None, "a byline is not a title");
+    assert!(!doc.text.contains("Staff Writer"));
+    assert_eq!(doc.publisher.as_str(), "press");
+    assert_eq!(doc.date.as_deref(), Some("2019-06-30"));
+    let said = doc.statements.iter().find(|s| s.text.starts_with("Moon said")).unwrap();
+    assert_eq!(said.kind, Kind::Commitment, "reported speech takes the kind of what was said");
+    assert_eq!(actors_of(&doc, "\"We will continue"), ["USA"]);
+    let won = doc.statements.iter().find(|s| s.text.starts_with("South Korea")).unwrap();
+    let units: Vec<&str> = won.quantities.iter().filter_map(|q| q.unit.as_deref()).collect();
+    assert_eq!(units, ["KRW", "USD"], "an amount given twice in one breath is two quantities");
+}
+
+#[test]
 fn a_users_lexicon_adds_aliases() {
     let mut lex = Lexicon::builtin().unwrap();
     lex.extend_from_str(

@@ -72,6 +72,8 @@ pub struct Boilerplate {
     pub banner_phrases: Vec<String>,
     /// Words of share/print/navigation widgets.
     pub widget_words: Vec<String>,
+    /// Roles named after a byline's name ("Staff Writer").
+    pub byline_roles: Vec<String>,
     /// Separators of breadcrumb trails.
     pub crumb_separators: Vec<String>,
     /// Most words in a navigation line at a document's ends.
@@ -84,6 +86,7 @@ impl Merge for Boilerplate {
     fn merge(&mut self, other: Self) {
         self.banner_phrases.extend(other.banner_phrases);
         self.widget_words.extend(other.widget_words);
+        self.byline_roles.extend(other.byline_roles);
         self.crumb_separators.extend(other.crumb_separators);
         set(&mut self.nav_max_words, other.nav_max_words);
         set(&mut self.nav_min_run, other.nav_min_run);

@@ -60,6 +60,8 @@ pub enum Dropped {
     Crumbs,
     /// Part of a navigation or tag list at the document's start or end.
     Navigation,
+    /// A byline ("By Jane Doe, Staff Writer").
+    Byline,
 }
 
 /// A line cleaning removed, and why.
@@ -87,6 +89,7 @@ pub struct Cleaned {
 pub struct Cleaner {
     banners: AhoCorasick,
     widget_words: HashSet<String>,
+    byline_roles: Vec<String>,
     crumb_separators: Vec<String>,
     nav_max_words: usize,
     nav_min_run: usize,
@@ -128,6 +131,7 @@ impl Cleaner {
         Cleaner {
             banners,
             widget_words: b.widget_words.iter().map(|w| w.to_lowercase()).collect(),
+            byline_roles: b.byline_roles.iter().map(|w| w.to_lowercase()).collect(),
             crumb_separators: b.crumb_separators.clone(),
             nav_max_words: b.nav_max_words.unwrap_or(5),
             nav_min_run: b.nav_min_run.unwrap_or(2),
@@ -204,6 +208,11 @@ impl Cleaner {
                 para_start = true;
                 continue;
             }
+            if self.is_byline(text) {
+                removed.push(Removal { reason: Dropped::Byline, text: text.to_string() });
+                para_start = true;
+                continue;
+            }
             if !seen_content && self.is_crumbs(text) {
                 removed.push(Removal { reason: Dropped::Crumbs, text: text.to_string() });
                 para_start = true;
@@ -230,6 +239,23 @@ impl Cleaner {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '-');
             w.is_empty() || self.widget_words.contains(&w.to_lowercase())
         })
+    }
+
+    /// "By Jane Doe, Staff Writer", "By JANE DOE": a short line of "By" and a
+    /// capitalised name, with or without a role.
+    fn is_byline(&self, line: &str) -> bool {
+        let Some(rest) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")) else { return false };
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        if words.is_empty() || words.len() > 8 || ends_sentence(line) {
+            return false;
+        }
+        let (name, role) = rest.split_once(',').unwrap_or((rest, ""));
+        let name_ok = name.split_whitespace().count() <= 4
+            && name
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "and" | "de" | "van" | "von"));
+        let role = role.trim().to_lowercase();
+        name_ok && (role.is_empty() || self.byline_roles.iter().any(|r| role.contains(r.as_str())))
     }
 
     /// "Home > News > Briefings": short parts between crumb separators.
