@@ -111,7 +111,7 @@ impl DomainScorer {
         // the term itself ("NASA") does.
         let inside_name = |start: usize, end: usize| {
             hits.iter().any(|h| {
-                matches!(h.kind, AliasKind::Body | AliasKind::Person | AliasKind::Organisation)
+                matches!(h.kind, AliasKind::Body | AliasKind::Person)
                     && h.start <= start
                     && end <= h.end
                     && (h.start, h.end) != (start, end)
