@@ -88,8 +88,13 @@ fn plausible(c: char) -> bool {
 /// Returns the input unchanged (borrowed) when there is nothing to repair.
 pub fn fix_mojibake(text: &str) -> Cow<'_, str> {
     // Every mojibake sequence starts with a character whose Windows-1252
-    // byte is a UTF-8 lead byte: U+00C2..U+00F4.
-    if !text.chars().any(|c| ('\u{C2}'..='\u{F4}').contains(&c)) {
+    // byte is a UTF-8 lead byte: U+00C2..U+00F4, written C3 82..C3 B4.
+    let b = text.as_bytes();
+    let lead = b
+        .iter()
+        .enumerate()
+        .any(|(i, &x)| x == 0xC3 && b.get(i + 1).is_some_and(|n| (0x82..=0xB4).contains(n)));
+    if !lead {
         return Cow::Borrowed(text);
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -138,7 +143,9 @@ fn try_sequence(chars: &[(usize, char)]) -> Option<(char, usize)> {
 
 /// Unicode NFC and `\n` line endings.
 pub fn normalize(text: &str) -> Cow<'_, str> {
-    let needs_nfc = is_nfc_quick(text.chars()) != IsNormalized::Yes;
+    // ASCII is always NFC; most of a text's bytes are ASCII.
+    let needs_nfc = !text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes;
+
     let needs_newlines = text.contains('\r');
     if !needs_nfc && !needs_newlines {
         return Cow::Borrowed(text);
