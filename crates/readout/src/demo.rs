@@ -3,6 +3,7 @@
 
 use crate::cli::DemoArgs;
 use crate::extract::write_json;
+use crate::render::{fit, grouped};
 use anyhow::Result;
 use readout_extract::{Document, Extractor, Kind, Manifest};
 use readout_lexicon::Lexicon;
@@ -121,15 +122,6 @@ fn ledger(out: &mut impl Write, docs: &[Document], lexicon: &Lexicon, db: &Path)
     Ok(())
 }
 
-/// Cuts `s` to `n` characters, with an ellipsis when it was longer.
-fn fit(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        s.chars().take(n.saturating_sub(1)).collect::<String>() + "…"
-    }
-}
-
 /// The short name of a document: its file name's first part.
 fn short_name(d: &Document) -> String {
     let name = Path::new(&d.source).file_name().and_then(|n| n.to_str()).unwrap_or(&d.source);
@@ -210,20 +202,4 @@ pub fn summary(out: &mut impl Write, docs: &[Document]) -> std::io::Result<()> {
         writeln!(out, "  … and {} more", figures - 8)?;
     }
     Ok(())
-}
-
-/// 68800000000 → "68,800,000,000"; 8.9 → "8.9".
-fn grouped(v: f64) -> String {
-    if v.fract() != 0.0 || v.abs() >= 1e15 {
-        return format!("{v}");
-    }
-    let digits = format!("{}", v.abs() as u64);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
