@@ -292,22 +292,31 @@ impl Store {
     pub fn search(&self, query: &str, f: &SearchFilter) -> Result<Vec<Hit>, StoreError> {
         let since = f.since.as_deref().map(|d| pad(d, true)).transpose()?;
         let until = f.until.as_deref().map(|d| pad(d, false)).transpose()?;
+        // Rank and filter first, without snippets; make snippets for the
+        // page of hits only.
         let mut st = self.conn.prepare_cached(
-            "SELECT s.id, d.id, d.path, d.date, s.kind,
-                    snippet(statements_fts, 0, '[', ']', '…', 16), bm25(statements_fts) AS rank
-             FROM statements_fts
-             JOIN statements s ON s.rowid = statements_fts.rowid
+            "WITH top AS (
+               SELECT s.rowid AS r, bm25(statements_fts) AS rank
+               FROM statements_fts
+               JOIN statements s ON s.rowid = statements_fts.rowid
+               JOIN documents d ON d.id = s.doc_id
+               WHERE statements_fts MATCH ?1 AND d.superseded_by IS NULL
+                 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statement_actors a WHERE a.statement = s.rowid AND a.actor = ?2))
+                 AND (?3 IS NULL OR EXISTS (SELECT 1 FROM statement_domains x WHERE x.statement = s.rowid AND x.domain = ?3))
+                 AND (?4 IS NULL OR s.kind = ?4)
+                 AND (?5 IS NULL OR (d.date IS NOT NULL AND
+                      CASE length(d.date) WHEN 4 THEN d.date || '-12-31' WHEN 7 THEN d.date || '-31' ELSE d.date END >= ?5))
+                 AND (?6 IS NULL OR (d.date IS NOT NULL AND
+                      CASE length(d.date) WHEN 4 THEN d.date || '-01-01' WHEN 7 THEN d.date || '-01' ELSE d.date END <= ?6))
+               ORDER BY rank, s.rowid
+               LIMIT ?7 OFFSET ?8)
+             SELECT s.id, d.id, d.path, d.date, s.kind,
+                    snippet(statements_fts, 0, '[', ']', '…', 16), top.rank
+             FROM top
+             JOIN statements_fts ON statements_fts.rowid = top.r AND statements_fts MATCH ?1
+             JOIN statements s ON s.rowid = top.r
              JOIN documents d ON d.id = s.doc_id
-             WHERE statements_fts MATCH ?1 AND d.superseded_by IS NULL
-               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statement_actors a WHERE a.statement = s.rowid AND a.actor = ?2))
-               AND (?3 IS NULL OR EXISTS (SELECT 1 FROM statement_domains x WHERE x.statement = s.rowid AND x.domain = ?3))
-               AND (?4 IS NULL OR s.kind = ?4)
-               AND (?5 IS NULL OR (d.date IS NOT NULL AND
-                    CASE length(d.date) WHEN 4 THEN d.date || '-12-31' WHEN 7 THEN d.date || '-31' ELSE d.date END >= ?5))
-               AND (?6 IS NULL OR (d.date IS NOT NULL AND
-                    CASE length(d.date) WHEN 4 THEN d.date || '-01-01' WHEN 7 THEN d.date || '-01' ELSE d.date END <= ?6))
-             ORDER BY rank, s.rowid
-             LIMIT ?7 OFFSET ?8",
+             ORDER BY top.rank, top.r",
         )?;
         let rows = st.query_map(
             params![query, f.actor, f.domain, f.kind, since, until, f.limit as i64, f.offset as i64],
