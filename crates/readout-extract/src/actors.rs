@@ -158,7 +158,7 @@ impl ActorRules {
             if h.start < range.0 || h.end > range.1 {
                 continue;
             }
-            let place = self.after_locative(text, words, h.start)
+            let place = self.after_locative(words, h.start)
                 || excluded_prev.is_some_and(|p| only_joiners(&text[hits[p].end..h.start]));
             if place {
                 excluded_prev = Some(k);
@@ -190,7 +190,7 @@ impl ActorRules {
 
     /// True when the alias at `start` follows a locative preposition
     /// (determiners and adjectives skipped: "in the United States").
-    fn after_locative(&self, text: &str, words: &[Word], start: usize) -> bool {
+    fn after_locative(&self, words: &[Word], start: usize) -> bool {
         let n = words.partition_point(|w| w.end <= start);
         for w in words[..n].iter().rev().take(3) {
             if self.locative.contains(w.text.as_str()) {
@@ -200,7 +200,6 @@ impl ActorRules {
                 return false;
             }
         }
-        let _ = text;
         false
     }
 

@@ -102,8 +102,7 @@ impl DomainScorer {
     /// The domains of a statement, strongest first. `hits` are its alias
     /// hits: a term inside an agency's or company's name ("Trade" in "U.S.
     /// Trade and Development Agency") does not count.
-    pub fn domains(&self, text: &str, ws: &[Word], hits: &[AliasHit]) -> Vec<String> {
-        let _ = text;
+    pub fn domains(&self, ws: &[Word], hits: &[AliasHit]) -> Vec<String> {
         let mut scores = vec![0.0f32; self.names.len()];
         let mut seen = vec![false; self.terms.len()];
         // A term inside a name ("Moon" in "Moon Jae-in", "Trade" in "U.S.
@@ -166,7 +165,7 @@ mod tests {
     fn domains(s: &str) -> Vec<String> {
         let lex = Lexicon::builtin().unwrap();
         let hits = AliasIndex::new(&lex).find(s);
-        let mut d = DomainScorer::new(&lex).domains(s, &words(s), &hits);
+        let mut d = DomainScorer::new(&lex).domains(&words(s), &hits);
         d.sort();
         d
     }

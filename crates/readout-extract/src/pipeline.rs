@@ -177,7 +177,7 @@ impl Extractor {
                     previous_plural: &previous_plural,
                     publisher_country: publisher.country(),
                 };
-                (self.actors.actors(s, &words, &class, &hits, &actx), self.domains.domains(s, &words, &hits))
+                (self.actors.actors(s, &words, &class, &hits, &actx), self.domains.domains(&words, &hits))
             };
             if actors.len() >= 2 {
                 previous_plural = actors.clone();

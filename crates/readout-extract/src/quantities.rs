@@ -384,9 +384,7 @@ impl QuantityFinder {
             }
         }
         let qualifier = self.qualifier_before(toks, if currency.is_some() && num_i > i { i } else { num_i });
-        let qualifier_start = qualifier.map(|(_, s)| s);
         let qualifier = qualifier.map_or(Qualifier::Exact, |(q, _)| q);
-        let _ = qualifier_start;
         if let Some(code) = currency {
             return Some((
                 QuantityFound { start, end, kind: QuantityKind::Money, value, unit: Some(code), qualifier },

@@ -102,7 +102,7 @@ pub fn fix_mojibake(text: &str) -> Cow<'_, str> {
     let mut copied = 0;
     let mut i = 0;
     while i < chars.len() {
-        let (start, c) = chars[i];
+        let (start, _) = chars[i];
         if let Some((repaired, used)) = try_sequence(&chars[i..]) {
             out.push_str(&text[copied..start]);
             out.push(repaired);
@@ -110,7 +110,6 @@ pub fn fix_mojibake(text: &str) -> Cow<'_, str> {
             copied = chars.get(i).map_or(text.len(), |&(pos, _)| pos);
             continue;
         }
-        let _ = c;
         i += 1;
     }
     if copied == 0 {
