@@ -258,6 +258,23 @@ impl ActorRules {
             && !predicate.iter().any(|w| w.text == "jointly");
         let worked_with = predicate.first().is_some_and(|w| w.text.starts_with("work"))
             || words.get(v + 1).is_some_and(|w| w.text.starts_with("work"));
+        // A meeting with a named leader or a country makes both sides act
+        // ("held a summit meeting with President Biden"); a meeting with
+        // troops or families does not.
+        let meeting =
+            matches!(words[v].text.as_str(), "met" | "meet" | "meets" | "held" | "hold" | "holds" | "talked");
+        if meeting && !(signing || joint || worked_with) {
+            let mut out = Vec::new();
+            // Only the meeting's own "with", close after the verb.
+            if let Some(w) = predicate.iter().take(8).find(|w| w.text == "with") {
+                let end = text[w.end..].find([';', '.', ',', '(']).map_or(text.len(), |k| w.end + k);
+                let named = hits.iter().filter(|h| h.start >= w.end && h.end <= end);
+                for h in named.filter(|h| matches!(h.kind, AliasKind::Person | AliasKind::Name)) {
+                    out.extend(h.country.map(str::to_string));
+                }
+            }
+            return out;
+        }
         if !(signing || joint || worked_with) {
             return Vec::new();
         }

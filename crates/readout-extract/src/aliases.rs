@@ -65,6 +65,11 @@ impl AliasIndex {
             }
             for a in &c.people {
                 push(a, Some(code), AliasKind::Person);
+                // Japanese government texts write surnames in capitals
+                // ("Mr. KISHIDA Fumio").
+                if !a.contains(' ') && a.chars().count() >= 3 && a.chars().any(char::is_lowercase) {
+                    push(&a.to_uppercase(), Some(code), AliasKind::Person);
+                }
             }
             for a in &c.bodies {
                 push(a, Some(code), AliasKind::Body);

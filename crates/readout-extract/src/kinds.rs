@@ -142,6 +142,18 @@ impl KindClassifier {
         i
     }
 
+    /// The first cue from word `from` that is not inside a relative clause
+    /// ("Mr. Kishida, who is visiting the United States, held …").
+    fn main_cue<'a>(&'a self, words: &[Word], from: usize) -> Option<crate::words::PhraseHit<'a, Cue>> {
+        (from..words.len()).find_map(|i| {
+            let relative = i > 0 && matches!(words[i - 1].text.as_str(), "who" | "which" | "whom" | "whose");
+            if relative {
+                return None;
+            }
+            self.cues.longest_at(words, i)
+        })
+    }
+
     /// Classifies a statement.
     pub fn classify(&self, text: &str, words: &[Word], ctx: StatementContext) -> Classified {
         let none = |kind: Kind, modality: Option<Modality>, start: usize| Classified {
@@ -169,7 +181,7 @@ impl KindClassifier {
                 frame: None,
             };
         }
-        let hit = self.cues.first_from(words, start).or_else(|| self.cues.first_from(words, 0));
+        let hit = self.main_cue(words, start).or_else(|| self.main_cue(words, 0));
         let Some(hit) = hit else {
             return self.without_cue(words, ctx, start);
         };
@@ -427,5 +439,11 @@ mod tests {
             (Commitment, Some(Ongoing))
         );
         assert_eq!(plain("Initial activities:"), (Other, None));
+        assert_eq!(
+            plain(
+                "Mr. Kishida, who is visiting the United States, held a summit meeting with President Biden."
+            ),
+            (Action, Some(Completed))
+        );
     }
 }

@@ -37,7 +37,8 @@ fn actors_are_the_agent_side() {
          Bilateral economic ties are strengthened by Japan's investment.\n\n\
          Direct hires [by Japanese companies] in the U.S. have reached 860,000.\n\n\
          Prime Minister Modi and President Macron launched the International Solar Alliance.\n\n\
-         Abe: We decided to implement further sanctions on North Korea.\n",
+         Abe: We decided to implement further sanctions on North Korea.\n\n\
+         Mr. KISHIDA Fumio, who is visiting Washington, held a summit meeting with President Biden.\n",
     );
     let cases: &[(&str, &[&str])] = &[
         ("President Trump and Prime Minister Abe met", &["JPN", "USA"]),
@@ -50,6 +51,7 @@ fn actors_are_the_agent_side() {
         ("Direct hires", &["JPN"]),
         ("Prime Minister Modi", &["FRA", "IND"]),
         ("We decided", &["JPN"]),
+        ("Mr. KISHIDA Fumio", &["JPN", "USA"]),
     ];
     for (start, want) in cases {
         assert_eq!(actors_of(&doc, start), *want, "{start}");
