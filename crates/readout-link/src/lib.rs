@@ -213,6 +213,40 @@ fn linkable(s: &Statement) -> bool {
     s.kind != Kind::Other
 }
 
+/// How alike two statements are: the cosine of their term vectors, and a
+/// bonus when both give a figure of the same measure with close values
+/// ("over 850,000 workers", "860,000 hires") and share something else too.
+struct Similarity<'a> {
+    vectors: &'a [Vector],
+    items: &'a [&'a Statement],
+    /// Term ids that are concepts ("c:employment").
+    concepts: FxHashSet<u32>,
+}
+
+impl Similarity<'_> {
+    fn of(&self, i: usize, j: usize) -> f32 {
+        let c = cosine(&self.vectors[i], &self.vectors[j]);
+        if c < 0.05 {
+            return c;
+        }
+        let shared_concept = self.vectors[i]
+            .iter()
+            .any(|(t, _)| self.concepts.contains(t) && self.vectors[j].iter().any(|(u, _)| u == t));
+        let close = shared_concept
+            && self.items[i].quantities.iter().any(|a| {
+                self.items[j]
+                    .quantities
+                    .iter()
+                    .any(|b| a.kind == b.kind && a.unit == b.unit && ratio_within(a.value, b.value, 1.1))
+            });
+        if close {
+            (c + 0.25).min(1.0)
+        } else {
+            c
+        }
+    }
+}
+
 /// A figure of a thread: its document, value, and whether it is part of a
 /// plan raised over time.
 type MeasuredValue = (usize, f64, bool);
@@ -221,7 +255,12 @@ type MeasuredValue = (usize, f64, bool);
 /// groups when the mean similarity of all cross pairs stays at or above
 /// `min`. Unlike single linkage, a chain of near neighbours does not pull
 /// unrelated statements into one thread. Returns groups of two or more.
-fn average_linkage(pairs: &[(usize, usize, f32)], vectors: &[Vector], n: usize, min: f32) -> Vec<Vec<usize>> {
+fn average_linkage(
+    pairs: &[(usize, usize, f32)],
+    sim: &Similarity<'_>,
+    n: usize,
+    min: f32,
+) -> Vec<Vec<usize>> {
     let mut group_of: Vec<usize> = (0..n).collect();
     let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for &(i, j, _) in pairs {
@@ -235,11 +274,8 @@ fn average_linkage(pairs: &[(usize, usize, f32)], vectors: &[Vector], n: usize, 
         if a.len() * b.len() > 400 {
             continue;
         }
-        let total: f32 = a
-            .iter()
-            .flat_map(|&x| b.iter().map(move |&y| (x, y)))
-            .map(|(x, y)| cosine(&vectors[x], &vectors[y]))
-            .sum();
+        let total: f32 =
+            a.iter().flat_map(|&x| b.iter().map(move |&y| (x, y))).map(|(x, y)| sim.of(x, y)).sum();
         if total / ((a.len() * b.len()) as f32) < min {
             continue;
         }
@@ -282,11 +318,12 @@ impl Linker {
     /// cosine, from an inverted index of rare terms.
     fn similar_pairs(
         &self,
-        vectors: &[Vector],
+        sim: &Similarity<'_>,
         doc_of: &[usize],
         df: &[u32],
         min: f32,
     ) -> Vec<(usize, usize, f32)> {
+        let vectors = sim.vectors;
         let n = vectors.len();
         let max_df = ((n as f32 * 0.15) as u32).clamp(3, 400);
         let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
@@ -308,7 +345,7 @@ impl Linker {
                     if doc_of[i] == doc_of[j] || !seen.insert((i, j)) {
                         continue;
                     }
-                    let c = cosine(&vectors[i], &vectors[j]);
+                    let c = sim.of(i, j);
                     if c >= min {
                         out.push((i, j, c));
                     }
@@ -332,8 +369,11 @@ impl Linker {
             }
         }
         let (vectors, vocab) = features::vectors(&items, &rules);
-        let pairs = self.similar_pairs(&vectors, &doc_of, &vocab.df, self.threshold);
-        let groups = average_linkage(&pairs, &vectors, items.len(), self.cluster_threshold);
+        let concepts =
+            (0..vocab.terms.len() as u32).filter(|&t| vocab.terms[t as usize].starts_with("c:")).collect();
+        let sim = Similarity { vectors: &vectors, items: &items, concepts };
+        let pairs = self.similar_pairs(&sim, &doc_of, &vocab.df, self.threshold);
+        let groups = average_linkage(&pairs, &sim, items.len(), self.cluster_threshold);
         let mut threads: Vec<Thread> = groups
             .into_iter()
             .filter(|g| g.iter().map(|&i| doc_of[i]).collect::<FxHashSet<_>>().len() >= 2)
