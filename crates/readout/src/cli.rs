@@ -12,7 +12,8 @@ use std::path::PathBuf;
 ///
 /// Start with `readout demo`, which runs on the bundled corpus of five
 /// Trump–Abe summit texts. Then `readout extract FILE_OR_FOLDER...` on your
-/// own documents.
+/// own documents, or `readout ingest FILE_OR_FOLDER...` to build a ledger
+/// you can `search`, follow in `threads` and `export`.
 #[derive(Debug, Parser)]
 #[command(name = "readout", version, propagate_version = true, max_term_width = 100)]
 pub struct Cli {
