@@ -217,6 +217,10 @@ impl DateFinder {
         }
     }
 
+    fn is_month_word(&self, w: &str) -> bool {
+        self.month(w).is_some()
+    }
+
     fn month(&self, name: &str) -> Option<i8> {
         let name = name.trim_end_matches('.');
         self.months.iter().find(|(n, _)| n == name).map(|&(_, m)| m)
@@ -377,6 +381,43 @@ impl DateFinder {
         let before = text[..start].chars().next_back();
         if matches!(before, Some('$' | '¥' | '€' | '£' | '#' | '.' | ',' | '+' | '-' | '/')) {
             return before == Some('-') && text[..start].ends_with(" -");
+        }
+        // "Horizon 2047", "Vision 2030": a year after a capitalised word
+        // inside a sentence is part of a name ("In 2017", "By 2021" are not).
+        let prev = word_before(text, start);
+        let sentence_start = text[..start].trim_end().len() == prev.len();
+        let preposition = matches!(
+            prev.to_lowercase().as_str(),
+            "in" | "by"
+                | "since"
+                | "until"
+                | "from"
+                | "for"
+                | "of"
+                | "during"
+                | "before"
+                | "after"
+                | "to"
+                | "through"
+                | "early"
+                | "late"
+                | "mid"
+                | "fiscal"
+                | "the"
+                | "and"
+                | "or"
+                | "spring"
+                | "summer"
+                | "fall"
+                | "autumn"
+                | "winter"
+        );
+        if prev.starts_with(char::is_uppercase)
+            && !sentence_start
+            && !preposition
+            && !self.is_month_word(prev)
+        {
+            return false;
         }
         let after = &text[end..];
         if after.starts_with(|c: char| {
@@ -656,6 +697,7 @@ mod tests {
             "the SM-3 Block 2A and F-35A and the 14th meeting and TPP 11",
             "May we continue; they may agree.",
             "Mar-a-Lago",
+            "They adopted the Horizon 2047 roadmap and Vision 2030.",
         ] {
             check(s, nov6, &[]);
         }
