@@ -82,6 +82,21 @@ fn press_reports_speakers_and_bylines() {
 }
 
 #[test]
+fn joint_declarations_of_other_governments() {
+    let doc = extract(
+        "Joint Declaration by France and India\nParis, 14 July 2023\n\n\
+         President Emmanuel Macron and Prime Minister Narendra Modi adopted the Horizon 2047 roadmap.\n\n\
+         The two countries agreed to set up a joint fund of €100 million for start-ups by next year.\n",
+    );
+    assert_eq!(doc.publisher.as_str(), "other-gov");
+    assert_eq!(doc.date.as_deref(), Some("2023-07-14"), "the dateline dates it");
+    assert!(doc.statements[0].dates.is_empty(), "Horizon 2047 is a name, not a date");
+    let fund = &doc.statements[1];
+    assert_eq!(fund.quantities[0].unit.as_deref(), Some("EUR"));
+    assert_eq!(fund.dates[0].value, "2024");
+}
+
+#[test]
 fn a_users_lexicon_adds_aliases() {
     let mut lex = Lexicon::builtin().unwrap();
     lex.extend_from_str(
