@@ -39,15 +39,26 @@ pub fn document_id(bytes: &[u8]) -> String {
 }
 
 /// The title: the first heading, if it comes before any running text.
+/// The title: of the headings before any running text, the longest (a
+/// site's name and navigation labels are short, a headline is not); a
+/// heading that is only a date is no title.
 pub fn title(cleaned: &Cleaned) -> Option<String> {
+    let mut best: Option<&str> = None;
     for block in &cleaned.blocks {
         match block.kind {
-            BlockKind::Heading => return Some(block.span.of(&cleaned.text).to_string()),
+            BlockKind::Heading => {
+                let text = block.span.of(&cleaned.text);
+                let has_letters =
+                    text.split_whitespace().filter(|w| w.chars().all(char::is_alphabetic)).count() >= 2;
+                if has_letters && best.is_none_or(|b| text.len() > b.len()) {
+                    best = Some(text);
+                }
+            }
             BlockKind::Quote => continue,
-            _ => return None,
+            _ => break,
         }
     }
-    None
+    best.map(str::to_string)
 }
 
 /// Publisher cues, compiled into one set searched in one pass (on bytes,
@@ -279,14 +290,18 @@ pub fn infer_date(
             }
         }
     }
-    // 2. a dateline among the first blocks
-    for t in texts.iter().filter(|t| t.block < 3) {
+    // 2. a dateline among the first blocks: a heading that is a date (after
+    // a site's navigation lines), or a date at a paragraph's start before
+    // a dash ("WASHINGTON, May 3, 2019 —")
+    for t in texts.iter().filter(|t| t.block < 8) {
         for f in &t.found {
             let lead = t.text[..f.start].trim();
             let lead_words = lead.split_whitespace().count();
+            let dated_heading = t.heading && (t.block < 3 || t.text.trim().len() <= f.end - f.start + 20);
             let dateline = f.start <= 40
                 && lead_words <= 4
-                && (t.heading || t.text[f.end..].trim_start().starts_with(['—', '–', '-', ':']));
+                && (dated_heading
+                    || t.block < 3 && t.text[f.end..].trim_start().starts_with(['—', '–', '-', ':']));
             if let (true, DateExpr::Day { year: Some(y), month, day: d }) = (dateline, f.expr) {
                 if let Ok(d) = Date::new(y, month, d) {
                     return exact(d);

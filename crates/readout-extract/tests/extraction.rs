@@ -97,6 +97,23 @@ fn joint_declarations_of_other_governments() {
 }
 
 #[test]
+fn a_government_page_with_its_navigation() {
+    let doc = extract(
+        "The White House\nBriefing Room\nStatements & Releases\n\n\
+         FACT SHEET: President Biden and Prime Minister Kishida Strengthen the Global Partnership\n\n\
+         April 10, 2024\n\n\
+         Today, President Biden welcomed Prime Minister Kishida to the White House.\n",
+    );
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("FACT SHEET: President Biden and Prime Minister Kishida Strengthen the Global Partnership")
+    );
+    assert_eq!(doc.date.as_deref(), Some("2024-04-10"));
+    assert_eq!(doc.statements.len(), 1, "navigation, headline and date are no statements");
+    assert_eq!(doc.statements[0].dates[0].value, "2024-04-10");
+}
+
+#[test]
 fn a_users_lexicon_adds_aliases() {
     let mut lex = Lexicon::builtin().unwrap();
     lex.extend_from_str(

@@ -316,6 +316,13 @@ impl Cleaner {
                     return block;
                 }
                 if is_lead_in(label) {
+                    // "FACT SHEET: President … Strengthen the Partnership" is a
+                    // headline; a lead-in before a sentence keeps the sentence.
+                    if !bullet && !ends_sentence(s) && s.split_whitespace().count() <= 30 {
+                        block.kind = BlockKind::Heading;
+                        block.body = Span::new(span.end, span.end);
+                        return block;
+                    }
                     block.lead_in = Some(Span::new(span.start, span.start + label.len()));
                     block.body = Span::new(span.start + rest_start, span.end);
                     return block;
