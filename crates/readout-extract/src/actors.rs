@@ -36,6 +36,9 @@ pub struct ActorContext<'a> {
     pub previous_plural: &'a [String],
     /// The publisher's country, for "we" in a government's text.
     pub publisher_country: Option<&'a str>,
+    /// The document speaks for all its parties ("Joint Statement", "We,
+    /// the leaders of …"): "we" is every principal party.
+    pub joint: bool,
 }
 
 /// The actor rules' word lists, compiled.
@@ -105,7 +108,8 @@ impl ActorRules {
         } else if first.is_some_and(|f| self.first_person.contains(f)) {
             // "…," Trump told reporters: a quotation's speaker follows it.
             let quoted = quoted_speaker(text, hits);
-            if first == Some("we") && reciprocal && ctx.speaker.is_some() {
+            let plural_we = matches!(first, Some("we" | "our" | "us"));
+            if plural_we && (reciprocal && ctx.speaker.is_some() || ctx.joint && ctx.speaker.is_none()) {
                 out.extend(ctx.principals.iter().cloned());
             } else if let Some(s) = ctx.speaker.or(quoted).or(ctx.publisher_country) {
                 out.push(s.to_string());

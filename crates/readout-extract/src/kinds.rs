@@ -146,8 +146,27 @@ impl KindClassifier {
     /// ("Mr. Kishida, who is visiting the United States, held …").
     fn main_cue<'a>(&'a self, words: &[Word], from: usize) -> Option<crate::words::PhraseHit<'a, Cue>> {
         (from..words.len()).find_map(|i| {
-            let relative = i > 0 && matches!(words[i - 1].text.as_str(), "who" | "which" | "whom" | "whose");
-            if relative {
+            // A cue after a relative pronoun is in a relative clause; after a
+            // determiner it is a noun ("the launch of", "a pledge").
+            let before = if i > 0 { words[i - 1].text.as_str() } else { "" };
+            let skip = matches!(
+                before,
+                "who"
+                    | "which"
+                    | "whom"
+                    | "whose"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "these"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "his"
+                    | "her"
+            );
+            if skip {
                 return None;
             }
             self.cues.longest_at(words, i)

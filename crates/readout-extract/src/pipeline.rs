@@ -111,6 +111,11 @@ impl Extractor {
         let all_hits = self.aliases.find(text);
         let principals = actors::principals(&all_hits);
         let titles = actors::TitleIndex::new(text, &all_hits, publisher.country());
+        let joint = title.as_deref().is_some_and(|t| {
+            let t = t.to_lowercase();
+            t.contains("joint") && (t.contains("statement") || t.contains("declaration"))
+        }) || text.contains("We, the leaders")
+            || text.contains("We the leaders");
 
         let mut statements = Vec::with_capacity(sentences.len());
         let mut previous: Vec<String> = Vec::new();
@@ -176,6 +181,7 @@ impl Extractor {
                     at: span.start,
                     previous_plural: &previous_plural,
                     publisher_country: publisher.country(),
+                    joint,
                 };
                 (self.actors.actors(s, &words, &class, &hits, &actx), self.domains.domains(&words, &hits))
             };

@@ -114,6 +114,38 @@ fn a_government_page_with_its_navigation() {
 }
 
 #[test]
+fn joint_statements_in_the_present_tense() {
+    let doc = extract(
+        "Joint Statement from Quad Leaders\nSeptember 24, 2021\n\n\
+         We, the leaders of Australia, India, Japan, and the United States, met in person today.\n\n\
+         We recommit to promoting the free, open, rules-based order in the Indo-Pacific.\n\n\
+         We reaffirm our strong commitment to ASEAN centrality.\n\n\
+         Together, we will donate more than 1.2 billion vaccine doses globally.\n\n\
+         We launch a Quad Fellowship for 100 students each year.\n\n\
+         We condemn the launch of ballistic missiles in violation of UN resolutions.\n",
+    );
+    let kinds: Vec<(Kind, Option<readout_extract::Modality>)> =
+        doc.statements.iter().map(|s| (s.kind, s.modality)).collect();
+    use readout_extract::Modality::*;
+    assert_eq!(
+        kinds,
+        [
+            (Kind::Action, Some(Completed)),
+            (Kind::Commitment, Some(Ongoing)),
+            (Kind::Commitment, Some(Ongoing)),
+            (Kind::Commitment, Some(Future)),
+            (Kind::Action, Some(Completed)),
+            (Kind::Position, Some(Ongoing)),
+        ]
+    );
+    for s in &doc.statements {
+        let mut a = s.actors.clone();
+        a.sort();
+        assert_eq!(a, ["AUS", "IND", "JPN", "USA"], "{}", s.text);
+    }
+}
+
+#[test]
 fn a_users_lexicon_adds_aliases() {
     let mut lex = Lexicon::builtin().unwrap();
     lex.extend_from_str(
