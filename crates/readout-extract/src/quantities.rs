@@ -361,17 +361,20 @@ impl QuantityFinder {
             return None;
         }
         let mut end = toks[j - 1].end;
-        // Scale words: "1.6 billion", "$5m", "Rs 3 crore".
-        if let Some(t) = toks.get(j) {
+        // Scale words: "1.6 billion", "$5m", "Rs 3 crore", and two in a row
+        // ("Rs 1.5 lakh crore").
+        for _ in 0..2 {
+            let Some(t) = toks.get(j) else { break };
             let w = t.text;
             let touching = t.start == end;
             let scale = self.scales.get(w).or_else(|| self.scales.get(lower(w).as_ref()));
-            if let Some(f) = scale {
-                if touching || !self.attached_scales.contains(w) {
+            match scale {
+                Some(f) if touching || !self.attached_scales.contains(w) => {
                     value = scaled(value, *f);
                     end = t.end;
                     j += 1;
                 }
+                _ => break,
             }
         }
         // A currency after: "55 billion yen", "$1 billion dollar investment".
@@ -774,6 +777,8 @@ mod tests {
             ("grants worth 55 billion yen", 55e9, "JPY", Exact),
             ("a credit line of Rs. 5 crore", 5e7, "INR", Exact),
             ("about ₹3 lakh", 3e5, "INR", About),
+            ("an outlay of Rs 1.5 lakh crore", 1.5e12, "INR", Exact),
+            ("5 billion US dollars", 5e9, "USD", Exact),
             ("€1.5 trillion in spending", 1.5e12, "EUR", Exact),
             ("£300m for schools", 300e6, "GBP", Exact),
             ("₩10 trillion for chips", 10e12, "KRW", Exact),
