@@ -223,7 +223,7 @@ impl ActorRules {
             return None;
         }
         let by = words[v..].iter().find(|w| w.text == "by")?;
-        let end = text[by.end..].find([',', ';', '.']).map_or(text.len(), |k| by.end + k);
+        let end = phrase_end(text, by.end, true);
         let found = self.countries_in(text, words, hits, (by.end, end), ctx);
         (!found.is_empty()).then_some(found)
     }
@@ -271,7 +271,7 @@ impl ActorRules {
             let mut out = Vec::new();
             // Only the meeting's own "with", close after the verb.
             if let Some(w) = predicate.iter().take(8).find(|w| w.text == "with") {
-                let end = text[w.end..].find([';', '.', ',', '(']).map_or(text.len(), |k| w.end + k);
+                let end = phrase_end(text, w.end, true);
                 let named = hits.iter().filter(|h| h.start >= w.end && h.end <= end);
                 for h in named.filter(|h| matches!(h.kind, AliasKind::Person | AliasKind::Name)) {
                     out.extend(h.country.map(str::to_string));
@@ -284,7 +284,7 @@ impl ActorRules {
         }
         let mut out = Vec::new();
         for w in predicate.iter().filter(|w| w.text == "with" || (joint && w.text == "joined")) {
-            let end = text[w.end..].find([';', '.', '(']).map_or(text.len(), |k| w.end + k);
+            let end = phrase_end(text, w.end, false);
             let end = text[w.end..end].find(", ").map_or(end, |k| {
                 // A comma list of parties goes on ("with Japan, Korea and …").
                 let rest = &text[w.end + k..end];
@@ -312,6 +312,32 @@ fn quoted_speaker(text: &str, hits: &[AliasHit]) -> Option<&'static str> {
             h.start > close && h.start - close <= 12 && matches!(h.kind, AliasKind::Person | AliasKind::Title)
         })
         .find_map(|h| h.country)
+}
+
+/// Where the phrase starting at `from` ends: at a semicolon or a bracket,
+/// at a full stop that ends a sentence (not the dots of "U.S."), and at a
+/// comma when `comma` is set.
+fn phrase_end(text: &str, from: usize, comma: bool) -> usize {
+    let rest = &text[from..];
+    for (k, c) in rest.char_indices() {
+        let stop = match c {
+            ';' | '(' => true,
+            ',' => comma,
+            '.' => {
+                // "U.S. President": a dot after a lone capital is an
+                // abbreviation's, not a sentence's.
+                let before: Vec<char> = rest[..k].chars().rev().take(2).collect();
+                let abbreviation = before.first().is_some_and(|c| c.is_uppercase())
+                    && before.get(1).is_none_or(|c| *c == '.' || c.is_whitespace());
+                !abbreviation && rest[k + 1..].chars().next().is_none_or(char::is_whitespace)
+            }
+            _ => false,
+        };
+        if stop {
+            return from + k;
+        }
+    }
+    text.len()
 }
 
 /// Only "and", "or", commas and determiners between two aliases.

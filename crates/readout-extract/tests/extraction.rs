@@ -38,7 +38,8 @@ fn actors_are_the_agent_side() {
          Direct hires [by Japanese companies] in the U.S. have reached 860,000.\n\n\
          Prime Minister Modi and President Macron launched the International Solar Alliance.\n\n\
          Abe: We decided to implement further sanctions on North Korea.\n\n\
-         Mr. KISHIDA Fumio, who is visiting Washington, held a summit meeting with President Biden.\n",
+         Mr. KISHIDA Fumio, who is visiting Washington, held a summit meeting with President Biden.\n\n\
+         On the afternoon of November 15, 2023, President Xi Jinping met with U.S. President Joe Biden in California.\n",
     );
     let cases: &[(&str, &[&str])] = &[
         ("President Trump and Prime Minister Abe met", &["JPN", "USA"]),
@@ -52,6 +53,7 @@ fn actors_are_the_agent_side() {
         ("Prime Minister Modi", &["FRA", "IND"]),
         ("We decided", &["JPN"]),
         ("Mr. KISHIDA Fumio", &["JPN", "USA"]),
+        ("On the afternoon of November 15, 2023", &["CHN", "USA"]),
     ];
     for (start, want) in cases {
         assert_eq!(actors_of(&doc, start), *want, "{start}");
