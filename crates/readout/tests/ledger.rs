@@ -221,3 +221,45 @@ fn two_writers_and_a_reader_at_once() {
     assert_eq!(counts(&db).documents, 120);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn threads_figures_and_a_timeline_from_the_ledger() {
+    let dir = temp_dir("views");
+    let db = dir.join("ledger.db");
+    let manifest = Path::new(&corpus()).join("manifest.csv");
+    readout(&["ingest", "--db", &s(&db), "--manifest", &s(&manifest), &corpus()]);
+    let out = readout(&["threads", "--db", &s(&db), "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let threads: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = threads.as_array().unwrap();
+    assert!(list.len() >= 10);
+    for t in list {
+        for key in ["id", "title", "status", "conflict", "members"] {
+            assert!(t.get(key).is_some(), "thread lacks {key}");
+        }
+        let docs: std::collections::HashSet<&str> =
+            t["members"].as_array().unwrap().iter().map(|m| m["doc"].as_str().unwrap()).collect();
+        assert!(docs.len() >= 2, "a thread spans two documents");
+    }
+    let employment = list
+        .iter()
+        .find(|t| {
+            t["members"].as_array().unwrap().iter().any(|m| m["text"].as_str().unwrap().contains("860,000"))
+        })
+        .expect("the employment thread");
+    assert_eq!(employment["conflict"], true);
+    let id = employment["id"].as_str().unwrap();
+    let out = readout(&["thread", "--db", &s(&db), id]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && text.contains("status: unknown") && text.contains("860,000"), "{text}");
+    let out = readout(&["figures", "--db", &s(&db), "--conflicts", "--format", "json"]);
+    let groups: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(groups.as_array().unwrap().iter().all(|g| g["conflict"] == true));
+    let a = Path::new(&corpus()).join("000_253014d5e65da500.txt");
+    let b = Path::new(&corpus()).join("003_89bd6e2a19a88483.txt");
+    let out = readout(&["compare", "--format", "json", "--manifest", &s(&manifest), &s(&a), &s(&b)]);
+    let c: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!c["aligned"].as_array().unwrap().is_empty());
+    assert!(c["figures"].as_array().unwrap().iter().any(|f| f["conflict"] == true));
+    let _ = std::fs::remove_dir_all(&dir);
+}
