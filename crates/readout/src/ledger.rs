@@ -6,7 +6,6 @@ use crate::inputs;
 use crate::run::{self, Setup};
 use anyhow::Result;
 use readout_extract::Document;
-use readout_lexicon::Lexicon;
 use readout_link::Linker;
 use std::io::Write;
 
@@ -34,12 +33,28 @@ pub fn extract_all(setup: &Setup, paths: &[std::path::PathBuf]) -> (Vec<Document
 
 /// The linker, with the user's lexicon.
 pub fn linker(input: &crate::cli::InputArgs) -> Result<Linker> {
-    let mut lexicon = Lexicon::builtin()?;
-    for path in &input.lexicon {
-        let text = std::fs::read_to_string(path)?;
-        lexicon.extend_from_str(&path.display().to_string(), &text)?;
+    Ok(Linker::new(&run::lexicon(input)?))
+}
+
+/// Buffered standard output.
+type Out<'a> = std::io::BufWriter<std::io::StdoutLock<'a>>;
+
+/// Writes `value` as pretty JSON, or as the table `table` draws.
+fn emit<T: serde::Serialize>(
+    format: TableOrJson,
+    value: &T,
+    table: impl FnOnce(&mut Out<'_>, &T, bool) -> std::io::Result<()>,
+) -> Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match format {
+        TableOrJson::Json => {
+            serde_json::to_writer_pretty(&mut out, value)?;
+            writeln!(out)?;
+        }
+        TableOrJson::Table => table(&mut out, value, crate::render::colour())?,
     }
-    Ok(Linker::new(&lexicon))
+    out.flush()?;
+    Ok(())
 }
 
 /// The documents to work on: the files given, else the ledger's.
@@ -64,15 +79,7 @@ fn documents(
 pub fn threads(args: &ThreadsArgs) -> Result<bool> {
     let (docs, ok) = documents(&args.paths, args.db.as_deref(), &args.input)?;
     let threads = linker(&args.input)?.threads(&docs);
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match args.format {
-        TableOrJson::Json => {
-            serde_json::to_writer_pretty(&mut out, &threads)?;
-            writeln!(out)?;
-        }
-        TableOrJson::Table => crate::render::threads_table(&mut out, &threads, crate::render::colour())?,
-    }
-    out.flush()?;
+    emit(args.format, &threads, |out, v, on| crate::render::threads_table(out, v, on))?;
     Ok(ok)
 }
 
@@ -85,15 +92,7 @@ pub fn figures(args: &FiguresArgs) -> Result<bool> {
     if args.conflicts {
         groups.retain(|g| g.conflict);
     }
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match args.format {
-        TableOrJson::Json => {
-            serde_json::to_writer_pretty(&mut out, &groups)?;
-            writeln!(out)?;
-        }
-        TableOrJson::Table => crate::render::figures_table(&mut out, &groups, crate::render::colour())?,
-    }
-    out.flush()?;
+    emit(args.format, &groups, |out, v, on| crate::render::figures_table(out, v, on))?;
     Ok(ok)
 }
 
@@ -113,15 +112,7 @@ pub fn compare(args: &CompareArgs) -> Result<bool> {
     let a = account(&setup, &args.a, args.db.as_deref())?;
     let b = account(&setup, &args.b, args.db.as_deref())?;
     let cmp = linker(&args.input)?.compare(&a, &b);
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match args.format {
-        TableOrJson::Json => {
-            serde_json::to_writer_pretty(&mut out, &cmp)?;
-            writeln!(out)?;
-        }
-        TableOrJson::Table => crate::render::comparison_table(&mut out, &cmp, crate::render::colour())?,
-    }
-    out.flush()?;
+    emit(args.format, &cmp, |out, v, on| crate::render::comparison_table(out, v, on))?;
     Ok(true)
 }
 
@@ -129,18 +120,10 @@ pub fn compare(args: &CompareArgs) -> Result<bool> {
 pub fn thread(args: &ThreadArgs) -> Result<bool> {
     let store = crate::store::open_existing(args.db.as_deref())?;
     let docs = store.documents()?;
-    let threads = Linker::new(&Lexicon::builtin()?).threads(&docs);
+    let threads = Linker::new(&readout_lexicon::Lexicon::builtin()?).threads(&docs);
     let Some(t) = threads.iter().find(|t| t.id == args.id) else {
         anyhow::bail!("{}: no such thread (readout threads lists them)", args.id);
     };
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match args.format {
-        TableOrJson::Json => {
-            serde_json::to_writer_pretty(&mut out, t)?;
-            writeln!(out)?;
-        }
-        TableOrJson::Table => crate::render::timeline(&mut out, t, crate::render::colour())?,
-    }
-    out.flush()?;
+    emit(args.format, t, |out, v, on| crate::render::timeline(out, v, on))?;
     Ok(true)
 }

@@ -23,12 +23,7 @@ pub struct Setup {
 
 /// Loads the lexicon (with the user's additions) and the manifest.
 pub fn setup(input: &InputArgs) -> Result<Setup> {
-    let mut lexicon = Lexicon::builtin().context("the built-in lexicon is broken")?;
-    for path in &input.lexicon {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("{}: cannot read lexicon", path.display()))?;
-        lexicon.extend_from_str(&path.display().to_string(), &text)?;
-    }
+    let lexicon = lexicon(input)?;
     let manifest = match &input.manifest {
         Some(path) => Some(read_manifest(path)?),
         None => None,
@@ -38,6 +33,17 @@ pub fn setup(input: &InputArgs) -> Result<Setup> {
         .build()
         .context("cannot start worker threads")?;
     Ok(Setup { extractor: Extractor::new(&lexicon), manifest, pool, max_bytes: input.max_bytes })
+}
+
+/// The built-in lexicon with the user's `--lexicon` files added.
+pub fn lexicon(input: &InputArgs) -> Result<Lexicon> {
+    let mut lexicon = Lexicon::builtin().context("the built-in lexicon is broken")?;
+    for path in &input.lexicon {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read lexicon", path.display()))?;
+        lexicon.extend_from_str(&path.display().to_string(), &text)?;
+    }
+    Ok(lexicon)
 }
 
 /// Reads and parses a manifest file.
