@@ -322,6 +322,9 @@ impl Merge for DomainLexicon {
 pub struct LinkWords {
     /// Words left out of statement similarity.
     pub stopwords: Vec<String>,
+    /// Words of the diplomatic frame (reporting verbs, titles, months),
+    /// also left out of statement similarity.
+    pub frame_words: Vec<String>,
     /// Words of a plan raised over time.
     pub raised: Vec<String>,
     /// Nouns that name what a figure measures.
@@ -333,6 +336,8 @@ pub struct LinkWords {
 impl Merge for LinkWords {
     fn merge(&mut self, other: Self) {
         self.stopwords.extend(other.stopwords);
+        self.frame_words.extend(other.frame_words);
+
         self.raised.extend(other.raised);
         self.measures.extend(other.measures);
         for (k, v) in other.concepts {

@@ -152,6 +152,12 @@ pub fn terms(s: &Statement, rules: &TermRules) -> Vec<String> {
             out.push(format!("#{acr}"));
         }
     }
+    // A named day ("March 3, 2018") is an event both accounts may date.
+    for d in &s.dates {
+        if d.value.len() == 10 {
+            out.push(format!("d:{}", d.value));
+        }
+    }
     for q in &s.quantities {
         let measure = format!("q:{:?}:{}", q.kind, q.unit.as_deref().unwrap_or("")).to_lowercase();
         // Equal or close values meet in one bucket (a twentieth of a decade:

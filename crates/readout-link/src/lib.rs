@@ -213,37 +213,62 @@ fn linkable(s: &Statement) -> bool {
     s.kind != Kind::Other
 }
 
-/// How alike two statements are: the cosine of their term vectors, and a
+/// Both vectors (sorted by term id) hold one of `terms`.
+fn shares(a: &Vector, b: &Vector, terms: &FxHashSet<u32>) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if terms.contains(&a[i].0) {
+                    return true;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    false
+}
+
+/// How alike two statements are: the cosine of their term vectors, with a
 /// bonus when both give a figure of the same measure with close values
-/// ("over 850,000 workers", "860,000 hires") and share something else too.
+/// ("over 850,000 workers", "860,000 hires") and share a concept, and
+/// another when both name the same rare program or body by its acronym
+/// (JUSEP, OPIC), which says more than any run of common words.
 struct Similarity<'a> {
     vectors: &'a [Vector],
     items: &'a [&'a Statement],
     /// Term ids that are concepts ("c:employment").
     concepts: FxHashSet<u32>,
+    /// Term ids of rare names ("#JUSEP", "#OPIC").
+    names: FxHashSet<u32>,
 }
 
 impl Similarity<'_> {
-    fn of(&self, i: usize, j: usize) -> f32 {
-        let c = cosine(&self.vectors[i], &self.vectors[j]);
-        if c < 0.05 {
-            return c;
-        }
-        let shared_concept = self.vectors[i]
-            .iter()
-            .any(|(t, _)| self.concepts.contains(t) && self.vectors[j].iter().any(|(u, _)| u == t));
-        let close = shared_concept
+    /// Both give a figure of the same kind and unit within a tenth of each
+    /// other, and share a concept ("invested more than $400 billion",
+    /// "FDI exceeding $424 billion").
+    fn close_figures(&self, i: usize, j: usize) -> bool {
+        shares(&self.vectors[i], &self.vectors[j], &self.concepts)
             && self.items[i].quantities.iter().any(|a| {
                 self.items[j]
                     .quantities
                     .iter()
                     .any(|b| a.kind == b.kind && a.unit == b.unit && ratio_within(a.value, b.value, 1.1))
-            });
-        if close {
-            (c + 0.25).min(1.0)
-        } else {
-            c
+            })
+    }
+
+    fn of(&self, i: usize, j: usize) -> f32 {
+        let c = cosine(&self.vectors[i], &self.vectors[j]);
+        if c < 0.05 {
+            return c;
         }
+        let close = self.close_figures(i, j);
+        let named = shares(&self.vectors[i], &self.vectors[j], &self.names);
+        let bonus = if close { 0.25 } else { 0.0 } + if named { 0.2 } else { 0.0 };
+        (c + bonus).min(1.0)
     }
 }
 
@@ -302,19 +327,26 @@ impl Linker {
         let l = &lexicon.link;
         Linker {
             rules: features::TermRules::new(
-                l.stopwords.iter().map(|w| w.to_lowercase()).collect(),
+                l.stopwords.iter().chain(&l.frame_words).map(|w| w.to_lowercase()).collect(),
                 &l.concepts,
             ),
             raised: l.raised.clone(),
             measures: l.measures.clone(),
             threshold: 0.20,
-            cluster_threshold: 0.30,
+            cluster_threshold: 0.35,
 
             align_threshold: 0.30,
         }
     }
 
+    /// The rules that turn a statement into terms (before a corpus adds its
+    /// acronyms).
+    pub fn rules(&self) -> &features::TermRules {
+        &self.rules
+    }
+
     /// Candidate pairs (statement indices, different documents) and their
+
     /// cosine, from an inverted index of rare terms.
     fn similar_pairs(
         &self,
@@ -371,9 +403,16 @@ impl Linker {
         let (vectors, vocab) = features::vectors(&items, &rules);
         let concepts =
             (0..vocab.terms.len() as u32).filter(|&t| vocab.terms[t as usize].starts_with("c:")).collect();
-        let sim = Similarity { vectors: &vectors, items: &items, concepts };
+        // Names held by at most a twentieth of the statements.
+        let rare = (items.len() as f32 * 0.05).max(3.0) as u32;
+        let names = (0..vocab.terms.len() as u32)
+            .filter(|&t| vocab.terms[t as usize].starts_with('#') && vocab.df[t as usize] <= rare)
+            .collect();
+        let sim = Similarity { vectors: &vectors, items: &items, concepts, names };
         let pairs = self.similar_pairs(&sim, &doc_of, &vocab.df, self.threshold);
-        let groups = average_linkage(&pairs, &sim, items.len(), self.cluster_threshold);
+
+        let mut groups = average_linkage(&pairs, &sim, items.len(), self.cluster_threshold);
+        attach_figures(&mut groups, &pairs, &sim, self.cluster_threshold);
         let mut threads: Vec<Thread> = groups
             .into_iter()
             .filter(|g| g.iter().map(|&i| doc_of[i]).collect::<FxHashSet<_>>().len() >= 2)
@@ -719,4 +758,38 @@ fn title(items: &[&Statement], group: &[usize], vectors: &[Vector], vocab: &feat
     };
     let words: Vec<String> = ranked.iter().take(4).map(|(t, _)| surface(&vocab.terms[*t as usize])).collect();
     words.join(", ")
+}
+
+/// A figure left alone joins the thread of the statement that gives the
+/// same measure at a close value (the same figure, as another source puts
+/// it), when the two are as alike as a thread's members must be.
+fn attach_figures(groups: &mut [Vec<usize>], pairs: &[(usize, usize, f32)], sim: &Similarity<'_>, min: f32) {
+    let mut group_of: FxHashMap<usize, usize> = FxHashMap::default();
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            group_of.insert(m, g);
+        }
+    }
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    let mut placed: FxHashSet<usize> = FxHashSet::default();
+    // Pairs come best first: each lone figure takes its best partner.
+    for &(i, j, c) in pairs {
+        if c < min {
+            break;
+        }
+        let (lone, other) = match (group_of.get(&i), group_of.get(&j)) {
+            (None, Some(&g)) => (i, g),
+            (Some(&g), None) => (j, g),
+            _ => continue,
+        };
+        if placed.contains(&lone) || !sim.close_figures(i, j) {
+            continue;
+        }
+        placed.insert(lone);
+        joins.push((lone, other));
+    }
+    for (lone, g) in joins {
+        groups[g].push(lone);
+        groups[g].sort_unstable();
+    }
 }

@@ -77,3 +77,35 @@ fn two_accounts_side_by_side() {
     assert!(c.only_b.iter().any(|s| s.text.contains("sanctions")));
     assert!(c.figures.iter().any(|f| f.conflict && f.a.value == 850_000.0 && f.b.value == 860_000.0));
 }
+
+#[test]
+fn investment_figures_put_differently_meet_and_conflict() {
+    // "invested more than $60 billion" and "FDI exceeding $64 billion" are
+    // one measure at close values, whatever the words around them (the
+    // seed ledger's $400/$424 billion case is checked in readout's tests).
+    let d = docs(&[
+        ("a.txt", "2018-05-02", "The Prime Minister noted that Korean companies have invested more than $60 billion in Canada, and that Korean investment in Canada is growing at 7.5 percent per year."),
+        ("b.txt", "2019-06-01", "Korea is the fifth largest source of foreign direct investment (FDI) in Canada, with total FDI exceeding $64 billion."),
+        ("c.txt", "2019-09-01", "Bilateral economic ties are strengthened by Korea's continued foreign direct investment into Canada."),
+    ]);
+    let threads = linker().threads(&d);
+    let fdi = threads
+        .iter()
+        .find(|t| t.members.iter().any(|m| m.text.contains("$64 billion")))
+        .expect("an investment thread");
+    assert!(fdi.members.iter().any(|m| m.text.contains("$60 billion")), "{fdi:#?}");
+    assert!(fdi.conflict, "more than $60 billion against exceeding $64 billion");
+}
+
+#[test]
+fn a_shared_rare_acronym_links_what_words_alone_do_not() {
+    let d = docs(&[
+        ("a.txt", "2018-05-02", "The ministers launched the Canada-Korea Clean Hydrogen Initiative (CKCHI) to build supply chains.\n\nThe leaders discussed trade.\n\nThe leaders discussed fisheries and ocean science.\n\nThe leaders noted progress on student exchanges."),
+        ("b.txt", "2019-06-01", "CKCHI is exploring means to finance electrolyser plants with private capital.\n\nThe ministers discussed wheat exports.\n\nThe ministers reviewed visa rules for students.\n\nThe leaders welcomed cooperation on Arctic research."),
+    ]);
+    let threads = linker().threads(&d);
+    assert!(
+        threads.iter().any(|t| t.members.len() == 2 && t.members.iter().all(|m| m.text.contains("CKCHI"))),
+        "{threads:#?}"
+    );
+}

@@ -248,6 +248,24 @@ fn threads_figures_and_a_timeline_from_the_ledger() {
         })
         .expect("the employment thread");
     assert_eq!(employment["conflict"], true);
+    // Every gold thread with a conflict is flagged: investment too.
+    let investment = list
+        .iter()
+        .find(|t| {
+            t["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m["text"].as_str().unwrap().contains("$424 billion"))
+        })
+        .expect("the investment thread");
+    assert_eq!(investment["conflict"], true, "$400 billion against $424 billion");
+    assert!(investment["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m["text"].as_str().unwrap().contains("$400 billion")));
+
     let id = employment["id"].as_str().unwrap();
     let out = readout(&["thread", "--db", &s(&db), id]);
     let text = String::from_utf8_lossy(&out.stdout);
