@@ -334,7 +334,6 @@ impl Linker {
             measures: l.measures.clone(),
             threshold: 0.20,
             cluster_threshold: 0.35,
-
             align_threshold: 0.30,
         }
     }
@@ -346,7 +345,6 @@ impl Linker {
     }
 
     /// Candidate pairs (statement indices, different documents) and their
-
     /// cosine, from an inverted index of rare terms.
     fn similar_pairs(
         &self,
