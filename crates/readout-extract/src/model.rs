@@ -10,6 +10,7 @@ pub const SCHEMA: u32 = 1;
 
 /// One document, extracted.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Document {
     /// Output contract version.
     pub schema: u32,
@@ -38,6 +39,7 @@ pub struct Document {
 
 /// Where a document's date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum DateSource {
     /// Inferred from the text.
@@ -50,6 +52,7 @@ pub enum DateSource {
 
 /// Who published a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Publisher {
     /// The U.S. government.
@@ -100,6 +103,7 @@ impl Publisher {
 
 /// One statement (a sentence) and what was extracted from it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Statement {
     /// `<document id>:<index>`.
     pub id: String,
@@ -125,6 +129,7 @@ pub struct Statement {
 
 /// Statement kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// An undertaking.
@@ -166,6 +171,7 @@ impl Kind {
 
 /// Statement modality.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Modality {
     /// Not yet done.
@@ -199,6 +205,7 @@ impl Modality {
 
 /// Quantity kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum QuantityKind {
     /// An amount of money.
@@ -260,6 +267,7 @@ impl Qualifier {
 /// How a quantity is qualified.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Qualifier {
     /// As stated.
@@ -274,6 +282,7 @@ pub enum Qualifier {
 
 /// A quantity in a statement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Quantity {
     /// What is measured.
     pub kind: QuantityKind,
@@ -293,6 +302,7 @@ pub struct Quantity {
 
 /// A date in a statement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DateMention {
     /// The expression as it stands, without a leading preposition.
     pub text: String,

@@ -23,6 +23,7 @@ use sha2::{Digest, Sha256};
 
 /// A thread's state, per the taxonomy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Undertaken, nothing reported done.
@@ -49,6 +50,7 @@ impl Status {
 
 /// One statement of a thread.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Member {
     /// The file name of its document.
     pub doc: String,
@@ -66,6 +68,7 @@ pub struct Member {
 
 /// Statements of several documents about one undertaking or figure.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Thread {
     /// Stable id from the members' statement ids.
     pub id: String,
@@ -81,6 +84,7 @@ pub struct Thread {
 
 /// A figure in a group.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Figure {
     /// The file name of its document.
     pub doc: String,
@@ -100,6 +104,7 @@ pub struct Figure {
 
 /// Quantities that measure the same thing.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FigureGroup {
     /// What is measured ("jobs: employ, workers").
     pub measure: String,
@@ -113,6 +118,7 @@ pub struct FigureGroup {
 
 /// Which document of a comparison a statement is from.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Side {
     /// The file name.
     pub doc: String,
@@ -124,6 +130,7 @@ pub struct Side {
 
 /// Two statements reporting the same thing.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Aligned {
     /// Statement id in A.
     pub a: String,
@@ -139,6 +146,7 @@ pub struct Aligned {
 
 /// A statement one side reported and the other did not.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OnlyOne {
     /// Statement id.
     pub statement: String,
@@ -150,6 +158,7 @@ pub struct OnlyOne {
 
 /// A figure as one side gives it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FigureRef {
     /// Statement id.
     pub statement: String,
@@ -161,6 +170,7 @@ pub struct FigureRef {
 
 /// A measure both sides give a figure for.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FigurePair {
     /// What is measured.
     pub measure: String,
@@ -174,6 +184,7 @@ pub struct FigurePair {
 
 /// Two accounts side by side (`readout compare --format json`).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Comparison {
     /// Document A.
     pub a: Side,

@@ -95,10 +95,96 @@ pub struct SearchFilter {
     pub limit: usize,
     /// Skip this many hits.
     pub offset: usize,
+    /// What to put before and after each match in snippets (default `[`
+    /// and `]`).
+    pub marks: Option<(String, String)>,
+}
+
+/// Statements matching a query with the filters applied: `?1` the
+/// query, `?2`–`?6` actor, domain, kind, since, until (NULL for none);
+/// columns `r` (statement rowid), `rank` (BM25), `date`, `kind`.
+const MATCHES: &str = "SELECT s.rowid AS r, bm25(statements_fts) AS rank, d.date AS date, s.kind AS kind
+   FROM statements_fts
+   JOIN statements s ON s.rowid = statements_fts.rowid
+   JOIN documents d ON d.id = s.doc_id
+   WHERE statements_fts MATCH ?1 AND d.superseded_by IS NULL
+     AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statement_actors a WHERE a.statement = s.rowid AND a.actor = ?2))
+     AND (?3 IS NULL OR EXISTS (SELECT 1 FROM statement_domains x WHERE x.statement = s.rowid AND x.domain = ?3))
+     AND (?4 IS NULL OR s.kind = ?4)
+     AND (?5 IS NULL OR (d.date IS NOT NULL AND
+          CASE length(d.date) WHEN 4 THEN d.date || '-12-31' WHEN 7 THEN d.date || '-31' ELSE d.date END >= ?5))
+     AND (?6 IS NULL OR (d.date IS NOT NULL AND
+          CASE length(d.date) WHEN 4 THEN d.date || '-01-01' WHEN 7 THEN d.date || '-01' ELSE d.date END <= ?6))";
+
+/// A search error SQLite reports about the query itself, as such.
+fn malformed(query: &str, e: rusqlite::Error) -> StoreError {
+    let msg = e.to_string();
+    if msg.contains("fts5")
+        || msg.contains("syntax error")
+        || msg.contains("no such column")
+        || msg.contains("unterminated")
+    {
+        StoreError::Query { query: query.to_string(), reason: msg }
+    } else {
+        StoreError::Sqlite(e)
+    }
+}
+
+/// A filter's date bounds as ISO days.
+fn bounds(f: &SearchFilter) -> Result<(Option<String>, Option<String>), StoreError> {
+    Ok((
+        f.since.as_deref().map(|d| pad(d, true)).transpose()?,
+        f.until.as_deref().map(|d| pad(d, false)).transpose()?,
+    ))
+}
+
+/// How many hits have one value of a facet.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FacetCount {
+    /// The actor, domain, kind or year.
+    pub value: String,
+    /// Hits with it.
+    pub count: i64,
+}
+
+/// How the hits of a search spread (`Store::facets`).
+#[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Facets {
+    /// Hits in all.
+    pub total: i64,
+    /// By actor, most first.
+    pub actor: Vec<FacetCount>,
+    /// By domain, most first.
+    pub domain: Vec<FacetCount>,
+    /// By kind, most first.
+    pub kind: Vec<FacetCount>,
+    /// By year of the document's date, in order.
+    pub year: Vec<FacetCount>,
+}
+
+/// A document as listed (`Store::list_documents`).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DocumentSummary {
+    /// Its id.
+    pub id: String,
+    /// Where it was read from.
+    pub path: String,
+    /// Its title.
+    pub title: Option<String>,
+    /// Its date.
+    pub date: Option<String>,
+    /// Its publisher.
+    pub publisher: String,
+    /// How many statements it has.
+    pub statements: i64,
 }
 
 /// One search hit.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Hit {
     /// The statement's id.
     pub statement: String,
@@ -118,6 +204,7 @@ pub struct Hit {
 
 /// Counts of what the ledger holds.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Counts {
     /// Current documents.
     pub documents: i64,
@@ -290,62 +377,118 @@ impl Store {
 
     /// Full-text search: BM25 ranking, filters combined with the ranking.
     pub fn search(&self, query: &str, f: &SearchFilter) -> Result<Vec<Hit>, StoreError> {
-        let since = f.since.as_deref().map(|d| pad(d, true)).transpose()?;
-        let until = f.until.as_deref().map(|d| pad(d, false)).transpose()?;
+        let (since, until) = bounds(f)?;
+        let (open, close) = f.marks.clone().unwrap_or_else(|| ("[".to_string(), "]".to_string()));
         // Rank and filter first, without snippets; make snippets for the
         // page of hits only.
-        let mut st = self.conn.prepare_cached(
-            "WITH top AS (
-               SELECT s.rowid AS r, bm25(statements_fts) AS rank
-               FROM statements_fts
-               JOIN statements s ON s.rowid = statements_fts.rowid
-               JOIN documents d ON d.id = s.doc_id
-               WHERE statements_fts MATCH ?1 AND d.superseded_by IS NULL
-                 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statement_actors a WHERE a.statement = s.rowid AND a.actor = ?2))
-                 AND (?3 IS NULL OR EXISTS (SELECT 1 FROM statement_domains x WHERE x.statement = s.rowid AND x.domain = ?3))
-                 AND (?4 IS NULL OR s.kind = ?4)
-                 AND (?5 IS NULL OR (d.date IS NOT NULL AND
-                      CASE length(d.date) WHEN 4 THEN d.date || '-12-31' WHEN 7 THEN d.date || '-31' ELSE d.date END >= ?5))
-                 AND (?6 IS NULL OR (d.date IS NOT NULL AND
-                      CASE length(d.date) WHEN 4 THEN d.date || '-01-01' WHEN 7 THEN d.date || '-01' ELSE d.date END <= ?6))
-               ORDER BY rank, s.rowid
-               LIMIT ?7 OFFSET ?8)
+        let sql = format!(
+            "WITH top AS ({MATCHES} ORDER BY rank, s.rowid LIMIT ?7 OFFSET ?8)
              SELECT s.id, d.id, d.path, d.date, s.kind,
-                    snippet(statements_fts, 0, '[', ']', '…', 16), top.rank
+                    snippet(statements_fts, 0, ?9, ?10, '…', 16), top.rank
              FROM top
              JOIN statements_fts ON statements_fts.rowid = top.r AND statements_fts MATCH ?1
              JOIN statements s ON s.rowid = top.r
              JOIN documents d ON d.id = s.doc_id
-             ORDER BY top.rank, top.r",
-        )?;
-        let rows = st.query_map(
-            params![query, f.actor, f.domain, f.kind, since, until, f.limit as i64, f.offset as i64],
-            |r| {
-                Ok(Hit {
-                    statement: r.get(0)?,
-                    doc: r.get(1)?,
-                    path: r.get(2)?,
-                    date: r.get(3)?,
-                    kind: r.get(4)?,
-                    snippet: r.get(5)?,
-                    score: r.get(6)?,
-                })
-            },
+             ORDER BY top.rank, top.r"
         );
-        let malformed = |e: rusqlite::Error| {
-            let msg = e.to_string();
-            if msg.contains("fts5")
-                || msg.contains("syntax error")
-                || msg.contains("no such column")
-                || msg.contains("unterminated")
-            {
-                StoreError::Query { query: query.to_string(), reason: msg }
-            } else {
-                StoreError::Sqlite(e)
-            }
-        };
-        let rows = rows.map_err(malformed)?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(malformed)
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st
+            .query_map(
+                params![
+                    query,
+                    f.actor,
+                    f.domain,
+                    f.kind,
+                    since,
+                    until,
+                    f.limit as i64,
+                    f.offset as i64,
+                    open,
+                    close
+                ],
+                |r| {
+                    Ok(Hit {
+                        statement: r.get(0)?,
+                        doc: r.get(1)?,
+                        path: r.get(2)?,
+                        date: r.get(3)?,
+                        kind: r.get(4)?,
+                        snippet: r.get(5)?,
+                        score: r.get(6)?,
+                    })
+                },
+            )
+            .map_err(|e| malformed(query, e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| malformed(query, e))
+    }
+
+    /// How the hits of a search spread over actors, domains, kinds and
+    /// years (the filters applied), and how many there are in all.
+    pub fn facets(&self, query: &str, f: &SearchFilter) -> Result<Facets, StoreError> {
+        let (since, until) = bounds(f)?;
+        let sql = format!(
+            "WITH m AS ({MATCHES})
+             SELECT 'total', NULL, count(*) FROM m
+             UNION ALL SELECT 'kind', kind, count(*) FROM m GROUP BY kind
+             UNION ALL SELECT 'year', substr(date, 1, 4), count(*) FROM m WHERE date IS NOT NULL GROUP BY 2
+             UNION ALL SELECT 'actor', a.actor, count(*) FROM m JOIN statement_actors a ON a.statement = m.r GROUP BY a.actor
+             UNION ALL SELECT 'domain', x.domain, count(*) FROM m JOIN statement_domains x ON x.statement = m.r GROUP BY x.domain"
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st
+            .query_map(params![query, f.actor, f.domain, f.kind, since, until], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, i64>(2)?))
+            })
+            .map_err(|e| malformed(query, e))?;
+        let mut out = Facets::default();
+        for row in rows {
+            let (facet, value, count) = row.map_err(|e| malformed(query, e))?;
+            let list = match facet.as_str() {
+                "total" => {
+                    out.total = count;
+                    continue;
+                }
+                "kind" => &mut out.kind,
+                "year" => &mut out.year,
+                "actor" => &mut out.actor,
+                _ => &mut out.domain,
+            };
+            list.push(FacetCount { value: value.unwrap_or_default(), count });
+        }
+        for list in [&mut out.kind, &mut out.actor, &mut out.domain] {
+            list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        }
+        out.year.sort_by(|a, b| a.value.cmp(&b.value));
+        Ok(out)
+    }
+
+    /// A page of the current documents, by date then path, and how many
+    /// there are in all.
+    pub fn list_documents(
+        &self,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<DocumentSummary>, i64), StoreError> {
+        let total: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM documents WHERE superseded_by IS NULL", [], |r| r.get(0))?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT d.id, d.path, d.title, d.date, d.publisher,
+                    (SELECT count(*) FROM statements s WHERE s.doc_id = d.id)
+             FROM documents d WHERE d.superseded_by IS NULL
+             ORDER BY d.date IS NULL, d.date, d.path, d.id LIMIT ?1 OFFSET ?2",
+        )?;
+        let rows = st.query_map(params![limit as i64, offset as i64], |r| {
+            Ok(DocumentSummary {
+                id: r.get(0)?,
+                path: r.get(1)?,
+                title: r.get(2)?,
+                date: r.get(3)?,
+                publisher: r.get(4)?,
+                statements: r.get(5)?,
+            })
+        })?;
+        Ok((rows.collect::<Result<_, _>>()?, total))
     }
 
     /// Every current document, with its statements and what was extracted.

@@ -49,3 +49,24 @@ impl Serialize for Span {
         [self.start, self.end].serialize(s)
     }
 }
+
+#[cfg(feature = "openapi")]
+mod schema {
+    use super::Span;
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, SchemaType, Type};
+    use utoipa::openapi::RefOr;
+
+    impl utoipa::PartialSchema for Span {
+        fn schema() -> RefOr<Schema> {
+            let offset = ObjectBuilder::new().schema_type(SchemaType::Type(Type::Integer)).minimum(Some(0));
+            ArrayBuilder::new()
+                .items(offset)
+                .min_items(Some(2))
+                .max_items(Some(2))
+                .description(Some("Byte span [start, end) into the document's cleaned text"))
+                .into()
+        }
+    }
+
+    impl utoipa::ToSchema for Span {}
+}

@@ -34,6 +34,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Run on the bundled demo corpus and print a readable summary.
     Demo(DemoArgs),
+    /// Serve the ledger to a browser and over a JSON API (the reading
+    /// room), on 127.0.0.1 unless told otherwise.
+    Serve(ServeArgs),
     /// Score extraction against hand-made gold files (the metrics of
     /// shared/tools/score.py).
     Eval(EvalArgs),
@@ -277,10 +280,39 @@ pub struct DemoArgs {
     /// Print the demo's extraction as JSON lines instead of the summary.
     #[arg(long)]
     pub json: bool,
+    /// Print the summary and stop, without serving the ledger.
+    #[arg(long)]
+    pub no_serve: bool,
+    /// Where to serve the ledger (if the port is taken, a free one is used).
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
     /// Build the demo's ledger here (default: a fresh readout-demo.db in the
     /// temporary folder).
     #[arg(long, value_name = "FILE")]
     pub db: Option<PathBuf>,
+}
+
+/// `readout serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The ledger (default: $READOUT_DB, else the platform data folder).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    /// The address to listen on; anything but loopback exposes the ledger
+    /// to the network.
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Accept documents by `POST /api/documents`, from clients that send
+    /// the token in $READOUT_TOKEN (`Authorization: Bearer …`).
+    #[arg(long)]
+    pub allow_upload: bool,
+    /// The largest upload accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
+    pub max_upload: usize,
+    /// A TOML file adding to readout's knowledge (for uploads and linking);
+    /// may be given more than once.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
 }
 
 /// `readout eval`.

@@ -72,9 +72,18 @@ pub fn run(args: &DemoArgs) -> Result<bool> {
         summary(&mut out, &docs).and_then(|()| ledger(&mut out, &stored, &lexicon, &db))
     };
     match written.and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(true),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
     }
+    drop(out);
+    if args.json || args.no_serve {
+        return Ok(true);
+    }
+    crate::serve::init_logging();
+    drop(store);
+    let ledger = readout_server::Ledger::open(&db, &lexicon, None)?;
+    crate::serve::serve(&db, args.addr, ledger, true)?;
+    Ok(true)
 }
 
 /// The ledger part of the demo: threads, conflicts, the two accounts.

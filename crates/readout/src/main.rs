@@ -10,6 +10,7 @@ mod inputs;
 mod ledger;
 mod render;
 mod run;
+mod serve;
 mod store;
 
 use clap::Parser;
@@ -20,6 +21,7 @@ fn main() -> ExitCode {
     let outcome = match &cli.command {
         cli::Command::Extract(args) => extract::run(args),
         cli::Command::Demo(args) => demo::run(args),
+        cli::Command::Serve(args) => serve::run(args),
         cli::Command::Eval(args) => eval::run(args),
         cli::Command::Bench(args) => bench::run(args),
         cli::Command::Ingest(args) => store::ingest(args),

@@ -37,8 +37,13 @@ pub fn setup(input: &InputArgs) -> Result<Setup> {
 
 /// The built-in lexicon with the user's `--lexicon` files added.
 pub fn lexicon(input: &InputArgs) -> Result<Lexicon> {
+    lexicon_from(&input.lexicon)
+}
+
+/// The built-in lexicon with the user's files added, in order.
+pub fn lexicon_from(files: &[std::path::PathBuf]) -> Result<Lexicon> {
     let mut lexicon = Lexicon::builtin().context("the built-in lexicon is broken")?;
-    for path in &input.lexicon {
+    for path in files {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("{}: cannot read lexicon", path.display()))?;
         lexicon.extend_from_str(&path.display().to_string(), &text)?;

@@ -115,6 +115,7 @@ pub fn search(args: &SearchArgs) -> Result<bool> {
         until: args.until.clone(),
         limit: args.limit.min(1000),
         offset: 0,
+        marks: None,
     };
     let hits = store.search(&args.query, &filter)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

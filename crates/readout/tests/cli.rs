@@ -177,7 +177,7 @@ fn a_malformed_manifest_names_the_row() {
 
 #[test]
 fn demo_prints_a_summary_of_the_bundled_corpus() {
-    let out = readout(&["demo"]);
+    let out = readout(&["demo", "--no-serve"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     for needle in
