@@ -37,12 +37,13 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Api
 
 /// Paging parameters.
 #[derive(Debug, Clone, Copy, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Paging {
     /// Page number, from 1.
-    #[param(minimum = 1)]
+    #[param(minimum = 1, maximum = 2147483647)]
     pub page: Option<u32>,
     /// Items per page (default 20; more than 100 are capped to 100).
-    #[param(minimum = 1)]
+    #[param(minimum = 1, maximum = 2147483647)]
     pub limit: Option<u32>,
 }
 
@@ -50,13 +51,17 @@ impl Paging {
     /// (page, limit, offset), checked and capped.
     pub fn resolve(self) -> Result<(u32, u32, usize), Problem> {
         let page = self.page.unwrap_or(1);
-        let limit = self.limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT);
-        if page == 0 {
-            return Err(Problem::bad_request("page counts from 1"));
+        let limit = self.limit.unwrap_or(DEFAULT_LIMIT);
+        // The schema declares 32-bit signed integers; hold to it.
+        if page == 0 || page > i32::MAX as u32 {
+            return Err(Problem::bad_request("page counts from 1 (at most 2147483647)"));
         }
-        if limit == 0 {
-            return Err(Problem::bad_request("limit must be at least 1"));
+        if limit == 0 || limit > i32::MAX as u32 {
+            return Err(Problem::bad_request(
+                "limit must be at least 1 (at most 2147483647; above 100 it is capped)",
+            ));
         }
+        let limit = limit.min(MAX_LIMIT);
         Ok((page, limit, (page as usize - 1) * limit as usize))
     }
 }
@@ -85,8 +90,10 @@ fn page_of<T: Clone>(all: &[T], page: u32, limit: u32, offset: usize) -> Page<T>
 
 /// Search parameters.
 #[derive(Debug, Clone, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// FTS5 query: words, "phrases", prefix*, AND / OR / NOT.
+    #[param(required = true, min_length = 1, max_length = 1000)]
     pub q: Option<String>,
     /// Only statements with this actor (ISO 3166-1 alpha-3).
     pub actor: Option<String>,
@@ -95,14 +102,16 @@ pub struct SearchParams {
     /// Only statements of this kind.
     pub kind: Option<String>,
     /// Only documents dated on or after this day, month or year.
+    #[param(pattern = r"^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$")]
     pub since: Option<String>,
     /// Only documents dated on or before this day, month or year.
+    #[param(pattern = r"^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$")]
     pub until: Option<String>,
     /// Page number, from 1.
-    #[param(minimum = 1)]
+    #[param(minimum = 1, maximum = 2147483647)]
     pub page: Option<u32>,
     /// Hits per page (default 20; more than 100 are capped to 100).
-    #[param(minimum = 1)]
+    #[param(minimum = 1, maximum = 2147483647)]
     pub limit: Option<u32>,
 }
 
@@ -174,10 +183,10 @@ pub async fn run_search(ledger: &Arc<Ledger>, p: SearchParams) -> Result<SearchR
     if query.trim().is_empty() {
         return Err(Problem::bad_request("the query `q` is missing or empty"));
     }
-    if query.len() > 1000 {
-        return Err(Problem::bad_request("the query is longer than 1000 bytes"));
+    if query.chars().count() > 1000 {
+        return Err(Problem::bad_request("the query is longer than 1000 characters"));
     }
-    if let Some(k) = &p.kind {
+    if let Some(k) = p.kind.as_ref().filter(|k| !k.is_empty()) {
         if !KINDS.contains(&k.as_str()) {
             return Err(Problem::bad_request(format!("unknown kind {k:?}: one of {}", KINDS.join(", "))));
         }
@@ -214,7 +223,8 @@ pub async fn run_search(ledger: &Arc<Ledger>, p: SearchParams) -> Result<SearchR
 
 /// Full-text search over the statements of current documents.
 #[utoipa::path(get, path = "/api/search", params(SearchParams),
-    responses((status = 200, body = SearchResults), (status = 400, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = SearchResults), (status = 400, body = Problem, content_type = "application/problem+json"),
+              (status = 414, body = Problem, content_type = "application/problem+json")))]
 pub async fn search(
     State(ledger): State<Arc<Ledger>>,
     ApiQuery(p): ApiQuery<SearchParams>,
@@ -294,14 +304,15 @@ pub async fn thread(
 
 /// Figure parameters.
 #[derive(Debug, Clone, Copy, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct FigureParams {
     /// Only groups whose sources disagree.
     pub conflicts: Option<bool>,
     /// Page number, from 1.
-    #[param(minimum = 1)]
+    #[param(minimum = 1, maximum = 2147483647)]
     pub page: Option<u32>,
     /// Groups per page (default 20; more than 100 are capped to 100).
-    #[param(minimum = 1)]
+    #[param(minimum = 1, maximum = 2147483647)]
     pub limit: Option<u32>,
 }
 
@@ -323,10 +334,13 @@ pub async fn figures(
 
 /// Comparison parameters.
 #[derive(Debug, Clone, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CompareParams {
     /// Document A's id.
+    #[param(required = true, min_length = 1)]
     pub a: Option<String>,
     /// Document B's id.
+    #[param(required = true, min_length = 1)]
     pub b: Option<String>,
 }
 
@@ -356,8 +370,10 @@ pub async fn compare(
 
 /// Upload parameters.
 #[derive(Debug, Clone, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UploadParams {
-    /// The document's file name (default `upload.txt`).
+    /// The document's file name (default `upload.txt`): no slashes.
+    #[param(min_length = 1, max_length = 255, pattern = r"^[^/\\\x00]+$")]
     pub name: Option<String>,
 }
 
@@ -377,7 +393,7 @@ pub struct Uploaded {
 #[utoipa::path(post, path = "/api/documents", params(UploadParams),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
     security(("token" = [])),
-    responses((status = 201, body = Uploaded), (status = 401, body = Problem, content_type = "application/problem+json"),
+    responses((status = 201, body = Uploaded), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"),
               (status = 403, body = Problem, content_type = "application/problem+json"),
               (status = 413, body = Problem, content_type = "application/problem+json"),
               (status = 422, body = Problem, content_type = "application/problem+json")))]
@@ -387,17 +403,22 @@ pub async fn upload(
     ApiQuery(p): ApiQuery<UploadParams>,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, Problem> {
+    let sent = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    let Some(sent) = sent else {
+        return Err(Problem::new(
+            StatusCode::UNAUTHORIZED,
+            "a token is needed: Authorization: Bearer $READOUT_TOKEN",
+        ));
+    };
     let Some(upload) = &ledger.upload else {
         return Err(Problem::new(
             StatusCode::FORBIDDEN,
             "uploads are off: start the server with --allow-upload",
         ));
     };
-    let sent = headers
-        .get(axum::http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
     if !crate::token_matches(sent, &upload.token) {
         return Err(Problem::new(
             StatusCode::UNAUTHORIZED,
@@ -412,7 +433,7 @@ pub async fn upload(
         ));
     }
     let name = p.name.unwrap_or_else(|| "upload.txt".to_string());
-    if name.is_empty() || name.len() > 255 || name.contains(['/', '\\', '\0']) {
+    if name.is_empty() || name.chars().count() > 255 || name.contains(['/', '\\', '\0']) {
         return Err(Problem::bad_request("`name` must be a plain file name"));
     }
     let (doc, outcome) = ledger.ingest(body.to_vec(), format!("upload/{name}")).await?;

@@ -32,7 +32,7 @@ use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 /// The longest query string accepted, in bytes.
-pub const MAX_QUERY: usize = 4096;
+pub const MAX_QUERY: usize = 16 * 1024;
 /// The largest request body accepted outside uploads, in bytes.
 pub const MAX_BODY: usize = 64 * 1024;
 

@@ -40,6 +40,7 @@ fn layout(title: &str, section: Section, query: &str, body: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · readout" }
                 link rel="stylesheet" href="/assets/app.css";
+                link rel="icon" href="/assets/favicon.svg" type="image/svg+xml";
                 script src="/assets/app.js" defer {}
             }
             body {
@@ -196,7 +197,7 @@ fn documents_table(views: &Views) -> Markup {
                 tbody {
                     @for d in &views.docs {
                         tr {
-                            td.meta { (d.date.as_deref().unwrap_or("undated")) }
+                            td.meta.nowrap { (d.date.as_deref().unwrap_or("undated")) }
                             td { a href={ "/documents/" (d.id) } { (d.label()) } }
                             td { (d.publisher) }
                         }
@@ -221,7 +222,7 @@ fn figure_groups(views: &Views, groups: &[&FigureGroup]) -> Markup {
                                     td { (f.text) }
                                     td { (format_value(f.value, f.unit.as_deref())) }
                                     td { (f.qualifier.as_str()) }
-                                    td.meta { (f.date.as_deref().unwrap_or("undated")) }
+                                    td.meta.nowrap { (f.date.as_deref().unwrap_or("undated")) }
                                     td { (doc_link(views, doc_of_statement(&f.statement))) }
                                 }
                             }
@@ -592,11 +593,16 @@ fn timeline(thread: &Thread) -> Markup {
             last = Some(now);
         }
     }
-    let mut labels: Vec<(f64, &str)> = Vec::new();
+    // Date labels, on a second line where two would overlap.
+    let mut labels: Vec<(f64, &str, usize)> = Vec::new();
     for &(_, m, d) in &dated {
         if let Some(date) = m.date.as_deref() {
-            if !labels.iter().any(|(_, l)| *l == date) {
-                labels.push((x(d), date));
+            if !labels.iter().any(|(_, l, _)| *l == date) {
+                let line = match labels.last() {
+                    Some(&(px, _, pl)) if x(d) - px < 90.0 => 1 - pl,
+                    _ => 0,
+                };
+                labels.push((x(d), date, line));
             }
         }
     }
@@ -608,8 +614,8 @@ fn timeline(thread: &Thread) -> Markup {
                 line.change x1=(cx) x2=(cx) y1="8" y2=(axis_y + 8.0) {}
                 text.change-label x=(cx + 4.0) y="16" { (status.as_str()) }
             }
-            @for (k, (lx, label)) in labels.iter().enumerate() {
-                text x=(lx) y=(axis_y + 24.0 + 14.0 * (k % 2) as f64) text-anchor="middle" { (label) }
+            @for (lx, label, line) in &labels {
+                text x=(lx) y=(axis_y + 24.0 + 14.0 * *line as f64) text-anchor="middle" { (label) }
             }
             @for &(i, m, d) in &dated {
                 @let level = { let e = stack.entry(d).or_insert(0); *e += 1; *e - 1 };
@@ -645,6 +651,7 @@ pub async fn thread(State(ledger): State<Arc<Ledger>>, Path(id): Path<String>) -
         h1 { (t.title) }
         p { (status_badge(t.status)) (conflict_badge(t.conflict)) " " span.meta { (t.members.len()) " statements · " code { (t.id) } " · " a href={ "/api/threads/" (t.id) } { "JSON" } } }
         (timeline(t))
+        div.legend aria-label="Kinds" { @for k in ["commitment", "action", "position", "fact"] { (kind_badge(k)) } }
         h2 { "Statements in date order" }
         ol.members {
             @for (k, m) in t.members.iter().enumerate() {
@@ -654,9 +661,8 @@ pub async fn thread(State(ledger): State<Arc<Ledger>>, Path(id): Path<String>) -
                         @if let Some(md) = m.modality { " " (md.as_str()) }
                         " · " (doc_link(&views, doc_of_statement(&m.statement)))
                     }
-                    blockquote {
-                        a href={ "/documents/" (doc_of_statement(&m.statement)) "#s" (statement_index(&m.statement)) } { (m.text) }
-                    }
+                    blockquote { (m.text) }
+                    p.meta { a href={ "/documents/" (doc_of_statement(&m.statement)) "#s" (statement_index(&m.statement)) } { "Read in context" } }
                 }
             }
         }

@@ -155,6 +155,8 @@ fn bad_requests_are_problem_documents() {
     assert_problem("/api/search?q=", 400);
     assert_problem("/api/search?q=%22unterminated", 400);
     assert_problem("/api/search?q=AND", 400);
+    assert_problem("/api/search?q=%2Aw", 400);
+    assert_problem("/api/search?q=foo%3Abar", 400);
     assert_problem("/api/search?q=trade&page=0", 400);
     assert_problem("/api/search?q=trade&page=abc", 400);
     assert_problem("/api/search?q=trade&kind=bogus", 400);

@@ -119,11 +119,10 @@ const MATCHES: &str = "SELECT s.rowid AS r, bm25(statements_fts) AS rank, d.date
 /// A search error SQLite reports about the query itself, as such.
 fn malformed(query: &str, e: rusqlite::Error) -> StoreError {
     let msg = e.to_string();
-    if msg.contains("fts5")
-        || msg.contains("syntax error")
-        || msg.contains("no such column")
-        || msg.contains("unterminated")
-    {
+    // FTS5 reports every fault of a query as a plain SQLITE_ERROR ("fts5:
+    // syntax error", "unknown special query", "no such column"); busy,
+    // corrupt or I/O errors have codes of their own.
+    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::Unknown) {
         StoreError::Query { query: query.to_string(), reason: msg }
     } else {
         StoreError::Sqlite(e)
