@@ -323,6 +323,13 @@ fn pages_render_and_unknown_ones_are_404() {
 fn uploads_need_the_switch_and_the_token() {
     let r =
         client().post(format!("{}/api/documents", server())).body("The leaders will meet.").send().unwrap();
+    assert_eq!(r.status().as_u16(), 401, "no token");
+    let r = client()
+        .post(format!("{}/api/documents", server()))
+        .bearer_auth(TOKEN)
+        .body("The leaders will meet.")
+        .send()
+        .unwrap();
     assert_eq!(r.status().as_u16(), 403, "off by default");
     let db = build_ledger("upload");
     let url = start(&db, Some(Upload { token: TOKEN.into(), max_bytes: 4096 }));
