@@ -2,7 +2,10 @@
 // Usage: node ui.mjs BASE_URL SCREENSHOT_DIR
 // Exits non-zero on the first failure; screenshots are saved either way.
 import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const [base, shots] = process.argv.slice(2);
 if (!base || !shots) {
@@ -109,6 +112,44 @@ const plain = await noJs.newPage();
 await step("07-without-javascript", plain, async () => {
   await plain.goto(base + "/search?q=energy&kind=commitment");
   check(await plain.locator("ol.hits li").count() >= 1, "results without JavaScript");
+});
+
+await step("08-keyboard", page, async () => {
+  await page.goto(base + "/");
+  await page.keyboard.press("Tab");
+  const first = await page.evaluate(() => document.activeElement.className);
+  check(first === "skip", `Tab first reaches the skip link (${first})`);
+  const box = await page.locator("a.skip").boundingBox();
+  check(box && box.x >= 0 && box.y >= 0, "the focused skip link is on screen");
+  check(await page.locator("a.skip").evaluate((el) => getComputedStyle(el).outlineStyle) !== "none", "visible focus");
+  await page.keyboard.press("Enter");
+  check(await page.evaluate(() => document.activeElement.id) === "main", "Enter skips to the content");
+  await page.keyboard.press("Tab");
+  const next = await page.evaluate(() => document.activeElement.tagName);
+  check(next === "A", `Tab goes on to the first link of the content (${next})`);
+});
+
+// WCAG 2 A/AA rules (contrast among them) with axe-core, injected into a
+// context that lets the test script past the page's CSP.
+const audit = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } });
+const auditPage = await audit.newPage();
+await step("09-accessibility", auditPage, async () => {
+  const docs = await (await fetch(base + "/api/documents?limit=100")).json();
+  const threads = await (await fetch(base + "/api/threads?limit=100")).json();
+  const ids = docs.items.map((d) => d.id);
+  const pages = ["/", "/search?q=energy", "/documents", "/figures", "/threads", `/documents/${ids[1]}`,
+                 `/threads/${threads.items[0].id}`, `/compare?a=${ids[0]}&b=${ids[2]}`];
+  const found = [];
+  for (const path of pages) {
+    await auditPage.goto(base + path);
+    await auditPage.addScriptTag({ content: axeSource });
+    const result = await auditPage.evaluate(async () =>
+      await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+    for (const v of result.violations) {
+      found.push(`${path}: ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes[0].target.join(" ")} — ${v.nodes[0].failureSummary.split("\n").slice(0, 2).join(" ")}`);
+    }
+  }
+  check(found.length === 0, "axe-core found:\n  " + found.join("\n  "));
 });
 
 if (problems.length) {

@@ -607,7 +607,7 @@ fn timeline(thread: &Thread) -> Markup {
         }
     }
     html! {
-        svg.timeline viewBox={ "0 0 " (w) " 130" } role="img" aria-label={ "Timeline of " (dated.len()) " dated statements" } {
+        svg.timeline viewBox={ "0 0 " (w) " 130" } role="group" aria-label={ "Timeline of " (dated.len()) " dated statements" } {
             title { "Timeline: " (thread.title) }
             line.axis x1=(left - 20.0) x2=(right + 20.0) y1=(axis_y) y2=(axis_y) {}
             @for (cx, status) in &changes {

@@ -13,7 +13,7 @@ use std::sync::{Arc, OnceLock};
 const TOKEN: &str = "test-token-0123456789abcdef";
 
 /// A document whose text tries every trick a page could fall for.
-const HOSTILE: &str = "Hostile test document\n\n\
+const HOSTILE: &str = "Hostile <script>alert(1)</script> test document\n\n\
 The leaders agreed to <script>alert(1)</script> cooperate on hostile energy projects.\n\n\
 The ministers will sign \"><img src=x onerror=alert(1)> a hostile memorandum on trade.\n\n\
 Readers may visit <a href=\"javascript:alert(1)\">this hostile link</a> or javascript:alert(1) today.\n";
@@ -275,6 +275,10 @@ fn hostile_text_is_inert_in_every_view_and_in_json() {
         "/search?q=hostile".to_string(),
         format!("/compare?a={id}&b={}", doc_id("000")),
         "/".to_string(),
+        "/documents".to_string(),
+        "/figures".to_string(),
+        "/threads".to_string(),
+        "/search?q=script".to_string(),
     ];
     for path in &pages {
         let r = get(path);
@@ -290,6 +294,11 @@ fn hostile_text_is_inert_in_every_view_and_in_json() {
     }
     let html = get(&format!("/documents/{id}")).text().unwrap();
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text");
+    let list = get("/documents").text().unwrap();
+    assert!(
+        list.contains("Hostile &lt;script&gt;alert(1)&lt;/script&gt; test document"),
+        "a hostile title, as text"
+    );
     for path in [format!("/api/documents/{id}"), "/api/search?q=hostile".to_string()] {
         let raw = get(&path).text().unwrap();
         assert!(!raw.contains('<'), "{path}: markup characters are escaped in JSON");
