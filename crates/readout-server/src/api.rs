@@ -113,6 +113,9 @@ pub struct SearchParams {
     /// Hits per page (default 20; more than 100 are capped to 100).
     #[param(minimum = 1, maximum = 2147483647)]
     pub limit: Option<u32>,
+    /// Also count the hits by actor, domain, kind and year (costs time on
+    /// a large ledger).
+    pub facets: Option<bool>,
 }
 
 /// A piece of a snippet: matched words or the text around them.
@@ -147,8 +150,10 @@ pub struct SearchResults {
     pub total: i64,
     /// This page's hits, best first.
     pub hits: Vec<SearchHit>,
-    /// How all hits spread over actors, domains, kinds and years.
-    pub facets: Facets,
+    /// How all hits spread over actors, domains, kinds and years (with
+    /// `facets=true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<Facets>,
 }
 
 /// Snippet marks no document text contains (Unicode private use).
@@ -203,11 +208,21 @@ pub async fn run_search(ledger: &Arc<Ledger>, p: SearchParams) -> Result<SearchR
         marks: Some((MARK_OPEN.to_string(), MARK_CLOSE.to_string())),
     };
     let q = query.clone();
-    let (hits, facets) = ledger
+    let want_facets = p.facets == Some(true);
+    let (hits, total, facets) = ledger
         .with_store(move |s| {
             let hits = s.search(&q, &filter)?;
-            let facets = s.facets(&q, &filter)?;
-            Ok((hits, facets))
+            // A short first page is the whole answer: no need to count.
+            let total = if offset == 0 && hits.len() < limit as usize {
+                hits.len() as i64
+            } else if want_facets {
+                -1
+            } else {
+                s.count(&q, &filter)?
+            };
+            let facets = if want_facets { Some(s.facets(&q, &filter)?) } else { None };
+            let total = facets.as_ref().map_or(total, |f| f.total);
+            Ok((hits, total, facets))
         })
         .await?;
     let hits = hits
@@ -218,7 +233,7 @@ pub async fn run_search(ledger: &Arc<Ledger>, p: SearchParams) -> Result<SearchR
             SearchHit { hit, parts }
         })
         .collect();
-    Ok(SearchResults { query, page, limit, total: facets.total, hits, facets })
+    Ok(SearchResults { query, page, limit, total, hits, facets })
 }
 
 /// Full-text search over the statements of current documents.

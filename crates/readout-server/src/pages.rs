@@ -272,7 +272,7 @@ pub async fn search(
         };
         return Ok(layout("Search", Section::Search, "", body).into_response());
     }
-    let results = match api::run_search(&ledger, p.clone()).await {
+    let results = match api::run_search(&ledger, SearchParams { facets: Some(true), ..p.clone() }).await {
         Ok(r) => r,
         Err(problem) if problem.status == 400 => {
             let body = html! {
@@ -312,6 +312,7 @@ pub async fn search(
         }
         url
     };
+    let facets = results.facets.clone().unwrap_or_default();
     let facet = |name: &'static str,
                  label: &str,
                  list: &[readout_store::FacetCount],
@@ -375,10 +376,10 @@ pub async fn search(
         div.with-facets {
             aside.facets aria-label="Facets" {
                 p.meta { (results.total) " statements" }
-                (facet("kind", "Kind", &results.facets.kind, p.kind.as_deref()))
-                (facet("actor", "Actor", &results.facets.actor, p.actor.as_deref()))
-                (facet("domain", "Domain", &results.facets.domain, p.domain.as_deref()))
-                (years(&results.facets.year))
+                (facet("kind", "Kind", &facets.kind, p.kind.as_deref()))
+                (facet("actor", "Actor", &facets.actor, p.actor.as_deref()))
+                (facet("domain", "Domain", &facets.domain, p.domain.as_deref()))
+                (years(&facets.year))
             }
             section aria-label="Results" {
                 @if results.hits.is_empty() { p { "No statement matches." } }

@@ -177,12 +177,15 @@ fn search_ranks_marks_and_counts() {
     let hits = r["hits"].as_array().unwrap();
     assert!(!hits.is_empty());
     assert!(hits[0]["parts"].as_array().unwrap().iter().any(|p| p["matched"] == true && p["text"] == "OPIC"));
-    let (_, _, r) = json("/api/search?q=energy&kind=commitment&limit=3");
+    let (_, _, r) = json("/api/search?q=energy&kind=commitment&limit=3&facets=true");
     assert!(r["hits"].as_array().unwrap().len() <= 3);
     assert!(r["hits"].as_array().unwrap().iter().all(|h| h["kind"] == "commitment"));
     let kinds = r["facets"]["kind"].as_array().unwrap();
     assert_eq!(kinds.len(), 1, "facets count within the filters");
     assert_eq!(kinds[0]["count"], r["total"]);
+    let (_, _, plain) = json("/api/search?q=energy&kind=commitment&limit=3");
+    assert_eq!(plain["total"], r["total"], "the same count without facets");
+    assert!(plain.get("facets").is_none());
     let (_, _, phrase) = json("/api/search?q=%22energy%20partnership%22");
     assert!(phrase["total"].as_i64().unwrap() >= 1);
 }

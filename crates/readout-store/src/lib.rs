@@ -102,8 +102,9 @@ pub struct SearchFilter {
 
 /// Statements matching a query with the filters applied: `?1` the
 /// query, `?2`–`?6` actor, domain, kind, since, until (NULL for none);
-/// columns `r` (statement rowid), `rank` (BM25), `date`, `kind`.
-const MATCHES: &str = "SELECT s.rowid AS r, bm25(statements_fts) AS rank, d.date AS date, s.kind AS kind
+/// columns `r` (statement rowid), `rank` (BM25, or 0 where `RANK` is
+/// replaced by `0`: ranking every match is the costly part), `date`, `kind`.
+const MATCHES: &str = "SELECT s.rowid AS r, RANK AS rank, d.date AS date, s.kind AS kind
    FROM statements_fts
    JOIN statements s ON s.rowid = statements_fts.rowid
    JOIN documents d ON d.id = s.doc_id
@@ -115,6 +116,11 @@ const MATCHES: &str = "SELECT s.rowid AS r, bm25(statements_fts) AS rank, d.date
           CASE length(d.date) WHEN 4 THEN d.date || '-12-31' WHEN 7 THEN d.date || '-31' ELSE d.date END >= ?5))
      AND (?6 IS NULL OR (d.date IS NOT NULL AND
           CASE length(d.date) WHEN 4 THEN d.date || '-01-01' WHEN 7 THEN d.date || '-01' ELSE d.date END <= ?6))";
+
+/// The matching statements, ranked or not.
+fn matches(ranked: bool) -> String {
+    MATCHES.replace("RANK", if ranked { "bm25(statements_fts)" } else { "0" })
+}
 
 /// A search error SQLite reports about the query itself, as such.
 fn malformed(query: &str, e: rusqlite::Error) -> StoreError {
@@ -381,14 +387,15 @@ impl Store {
         // Rank and filter first, without snippets; make snippets for the
         // page of hits only.
         let sql = format!(
-            "WITH top AS ({MATCHES} ORDER BY rank, s.rowid LIMIT ?7 OFFSET ?8)
+            "WITH top AS ({} ORDER BY rank, s.rowid LIMIT ?7 OFFSET ?8)
              SELECT s.id, d.id, d.path, d.date, s.kind,
                     snippet(statements_fts, 0, ?9, ?10, '…', 16), top.rank
              FROM top
              JOIN statements_fts ON statements_fts.rowid = top.r AND statements_fts MATCH ?1
              JOIN statements s ON s.rowid = top.r
              JOIN documents d ON d.id = s.doc_id
-             ORDER BY top.rank, top.r"
+             ORDER BY top.rank, top.r",
+            matches(true)
         );
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st
@@ -426,12 +433,13 @@ impl Store {
     pub fn facets(&self, query: &str, f: &SearchFilter) -> Result<Facets, StoreError> {
         let (since, until) = bounds(f)?;
         let sql = format!(
-            "WITH m AS ({MATCHES})
+            "WITH m AS ({})
              SELECT 'total', NULL, count(*) FROM m
              UNION ALL SELECT 'kind', kind, count(*) FROM m GROUP BY kind
              UNION ALL SELECT 'year', substr(date, 1, 4), count(*) FROM m WHERE date IS NOT NULL GROUP BY 2
              UNION ALL SELECT 'actor', a.actor, count(*) FROM m JOIN statement_actors a ON a.statement = m.r GROUP BY a.actor
-             UNION ALL SELECT 'domain', x.domain, count(*) FROM m JOIN statement_domains x ON x.statement = m.r GROUP BY x.domain"
+             UNION ALL SELECT 'domain', x.domain, count(*) FROM m JOIN statement_domains x ON x.statement = m.r GROUP BY x.domain",
+            matches(false)
         );
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st
@@ -459,6 +467,15 @@ impl Store {
         }
         out.year.sort_by(|a, b| a.value.cmp(&b.value));
         Ok(out)
+    }
+
+    /// How many statements match a search (the filters applied).
+    pub fn count(&self, query: &str, f: &SearchFilter) -> Result<i64, StoreError> {
+        let (since, until) = bounds(f)?;
+        let sql = format!("SELECT count(*) FROM ({})", matches(false));
+        let mut st = self.conn.prepare_cached(&sql)?;
+        st.query_row(params![query, f.actor, f.domain, f.kind, since, until], |r| r.get(0))
+            .map_err(|e| malformed(query, e))
     }
 
     /// A page of the current documents, by date then path, and how many
