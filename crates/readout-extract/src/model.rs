@@ -320,3 +320,34 @@ fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_f64(*v)
     }
 }
+
+/// A value as people write it: 68800000000 → "68,800,000,000"; values
+/// with a fraction, or too large to be exact, as they stand.
+pub fn grouped(v: f64) -> String {
+    if v.fract() != 0.0 || v.abs() >= 1e15 {
+        return format!("{v}");
+    }
+    let digits = format!("{}", v.abs() as u64);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if v < 0.0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod grouped_tests {
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(super::grouped(68_800_000_000.0), "68,800,000,000");
+        assert_eq!(super::grouped(-1500.0), "-1,500");
+        assert_eq!(super::grouped(8.9), "8.9");
+        assert_eq!(super::grouped(999.0), "999");
+    }
+}

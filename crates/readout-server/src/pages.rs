@@ -157,7 +157,8 @@ pub async fn home(State(ledger): State<Arc<Ledger>>) -> PageResult {
             (figure_groups(&views, &conflicts))
         }
         h2 { "Documents" }
-        (documents_table(&views))
+        (documents_table(&views.docs.iter().take(50).collect::<Vec<_>>()))
+        @if views.docs.len() > 50 { p { a href="/documents" { "All " (views.docs.len()) " documents" } } }
     };
     Ok(layout("The ledger", Section::Home, "", body))
 }
@@ -189,13 +190,13 @@ fn threads_table(threads: &[&Thread]) -> Markup {
     }
 }
 
-fn documents_table(views: &Views) -> Markup {
+fn documents_table(docs: &[&crate::state::DocRef]) -> Markup {
     html! {
         div.scroll {
             table {
                 thead { tr { th { "Date" } th { "Document" } th { "Publisher" } } }
                 tbody {
-                    @for d in &views.docs {
+                    @for d in docs {
                         tr {
                             td.meta.nowrap { (d.date.as_deref().unwrap_or("undated")) }
                             td { a href={ "/documents/" (d.id) } { (d.label()) } }
@@ -236,26 +237,10 @@ fn figure_groups(views: &Views, groups: &[&FigureGroup]) -> Markup {
 
 /// 1600000000 → "1,600,000,000 USD".
 fn format_value(v: f64, unit: Option<&str>) -> String {
-    let mut s = if v.fract() == 0.0 && v.abs() < 1e18 {
-        let digits = format!("{}", v.abs() as u64);
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if v < 0.0 {
-            out.insert(0, '-');
-        }
-        out
-    } else {
-        format!("{v}")
-    };
-    if let Some(u) = unit {
-        let _ = write!(s, " {u}");
+    match unit {
+        Some(u) => format!("{} {u}", readout_extract::grouped(v)),
+        None => readout_extract::grouped(v),
     }
-    s
 }
 
 /// `GET /search`: hits with highlighted snippets and facets.
@@ -431,16 +416,43 @@ fn encode(s: &str) -> String {
     out
 }
 
+/// Links to the previous and next pages of a list at `base`.
+fn pager(base: &str, page: u32, limit: u32, total: i64) -> Markup {
+    let pages = (total.max(0) as u64).div_ceil(limit as u64).max(1);
+    let tail = if limit == LIST_PAGE { String::new() } else { format!("&limit={limit}") };
+    html! {
+        @if pages > 1 {
+            nav.pager aria-label="Pages" {
+                @if page > 1 { a href={ (base) "?page=" (page - 1) (tail) } rel="prev" { "← Previous" } }
+                span.muted { "Page " (page) " of " (pages) }
+                @if (page as u64) < pages { a href={ (base) "?page=" (page + 1) (tail) } rel="next" { "Next →" } }
+            }
+        }
+    }
+}
+
+/// Items per page of the document and thread lists.
+const LIST_PAGE: u32 = 100;
+
+/// (page, limit, offset) of a list page; 100 items unless asked.
+fn list_paging(
+    q: Result<Query<Paging>, axum::extract::rejection::QueryRejection>,
+) -> Result<(u32, u32, usize), PageError> {
+    let p = params(q)?;
+    Ok(Paging { page: p.page, limit: p.limit.or(Some(LIST_PAGE)) }.resolve()?)
+}
+
 /// `GET /documents`.
 pub async fn documents(
     State(ledger): State<Arc<Ledger>>,
     q: Result<Query<Paging>, axum::extract::rejection::QueryRejection>,
 ) -> PageResult {
-    let _ = params(q)?;
+    let (page, limit, offset) = list_paging(q)?;
     let views = ledger.views().await?;
     let body = html! {
         h1 { "Documents" }
-        (documents_table(&views))
+        (documents_table(&views.docs[offset.min(views.docs.len())..].iter().take(limit as usize).collect::<Vec<_>>()))
+        (pager("/documents", page, limit, views.docs.len() as i64))
     };
     Ok(layout("Documents", Section::Documents, "", body))
 }
@@ -536,12 +548,14 @@ pub async fn threads(
     State(ledger): State<Arc<Ledger>>,
     q: Result<Query<Paging>, axum::extract::rejection::QueryRejection>,
 ) -> PageResult {
-    let _ = params(q)?;
+    let (page, limit, offset) = list_paging(q)?;
     let views = ledger.views().await?;
+    let shown: Vec<&Thread> = views.threads.iter().skip(offset).take(limit as usize).collect();
     let body = html! {
         h1 { "Threads" }
         p.meta { "Statements of several documents about one undertaking or figure, with their status over time." }
-        (threads_table(&views.threads.iter().collect::<Vec<_>>()))
+        (threads_table(&shown))
+        (pager("/threads", page, limit, views.threads.len() as i64))
     };
     Ok(layout("Threads", Section::Threads, "", body))
 }

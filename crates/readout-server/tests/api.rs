@@ -368,3 +368,16 @@ fn uploads_need_the_switch_and_the_token() {
     let hits: Value = client().get(format!("{url}/api/search?q=lunar")).send().unwrap().json().unwrap();
     assert_eq!(hits["total"], 1, "searchable at once");
 }
+
+#[test]
+fn long_lists_are_paged_in_pages_too() {
+    let one = get("/documents?limit=2").text().unwrap();
+    assert_eq!(one.matches("<td><a href=\"/documents/").count(), 2);
+    assert!(
+        one.contains("Page 1 of 3") && one.contains("href=\"/documents?page=2&amp;limit=2\" rel=\"next\"")
+    );
+    let last = get("/documents?limit=2&page=3").text().unwrap();
+    assert_eq!(last.matches("<td><a href=\"/documents/").count(), 2);
+    assert!(last.contains("rel=\"prev\"") && !last.contains("rel=\"next\""));
+    assert_eq!(get("/threads?page=0").status().as_u16(), 400);
+}

@@ -90,21 +90,7 @@ pub fn threads_table(out: &mut impl Write, threads: &[Thread], on: bool) -> std:
     Ok(())
 }
 
-/// 68800000000 → "68,800,000,000".
-pub fn grouped(v: f64) -> String {
-    if v.fract() != 0.0 || v.abs() >= 1e15 {
-        return format!("{v}");
-    }
-    let digits = format!("{}", v.abs() as u64);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use readout_extract::grouped;
 
 /// The figures ledger, conflicting groups first.
 pub fn figures_table(out: &mut impl Write, groups: &[FigureGroup], on: bool) -> std::io::Result<()> {
