@@ -123,6 +123,14 @@ pub async fn serve(
     ledger: Arc<Ledger>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    // Link the ledger while the first requests come in: on a large ledger
+    // this takes seconds, and pages that need threads wait for it once.
+    let warm = Arc::clone(&ledger);
+    tokio::spawn(async move {
+        if let Err(p) = warm.views().await {
+            tracing::error!(detail = %p.detail, "could not link the ledger");
+        }
+    });
     axum::serve(listener, router(ledger)).with_graceful_shutdown(shutdown).await
 }
 

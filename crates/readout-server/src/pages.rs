@@ -128,19 +128,19 @@ fn doc_of_statement(statement: &str) -> &str {
 /// `GET /`: what the ledger holds and where to start.
 pub async fn home(State(ledger): State<Arc<Ledger>>) -> PageResult {
     let views = ledger.views().await?;
-    let counts = ledger.with_store(|s| s.counts()).await?;
+    let statements: usize = views.docs.iter().map(|d| d.statements).sum();
     let conflicts: Vec<&FigureGroup> = views.figures.iter().filter(|g| g.conflict).collect();
     let body = html! {
         h1 { "The ledger" }
         p.meta {
-            (counts.documents) " documents · " (counts.statements) " statements · "
+            (views.docs.len()) " documents · " (statements) " statements · "
             (views.threads.len()) " threads · " (conflicts.len()) " conflicting figures"
         }
-        @let pairs = views.compare_suggestions();
+        @let pairs = views.compare_suggestions(10);
         @if !pairs.is_empty() {
             h2 { "Two accounts of one meeting" }
             ul {
-                @for (a, b) in pairs.iter().take(10) {
+                @for (a, b) in &pairs {
                     li {
                         a href={ "/compare?a=" (a.id) "&b=" (b.id) } {
                             (a.date.as_deref().unwrap_or("")) ": " (a.publisher) " against " (b.publisher)
@@ -154,7 +154,8 @@ pub async fn home(State(ledger): State<Arc<Ledger>>) -> PageResult {
         @if views.threads.len() > 25 { p { a href="/threads" { "All " (views.threads.len()) " threads" } } }
         @if !conflicts.is_empty() {
             h2 { "Conflicting figures" }
-            (figure_groups(&views, &conflicts))
+            (figure_groups(&views, &conflicts.iter().take(5).copied().collect::<Vec<_>>()))
+            @if conflicts.len() > 5 { p { a href="/figures" { "All " (conflicts.len()) " conflicting groups" } } }
         }
         h2 { "Documents" }
         (documents_table(&views.docs.iter().take(50).collect::<Vec<_>>()))
@@ -209,16 +210,22 @@ fn documents_table(docs: &[&crate::state::DocRef]) -> Markup {
     }
 }
 
+/// Figures shown per group; a group on a large ledger can hold thousands.
+const FIGURES_SHOWN: usize = 50;
+
 fn figure_groups(views: &Views, groups: &[&FigureGroup]) -> Markup {
     html! {
         @for g in groups {
             section {
                 h3 { (g.measure) " " span.muted { "(" (g.kind.as_str()) ")" } (conflict_badge(g.conflict)) }
+                @if g.figures.len() > FIGURES_SHOWN {
+                    p.meta { "The first " (FIGURES_SHOWN) " of " (g.figures.len()) " figures, in date order." }
+                }
                 div.scroll {
                     table {
                         thead { tr { th { "Figure" } th { "Value" } th { "Qualifier" } th { "Date" } th { "Source" } } }
                         tbody {
-                            @for f in &g.figures {
+                            @for f in g.figures.iter().take(FIGURES_SHOWN) {
                                 tr {
                                     td { (f.text) }
                                     td { (format_value(f.value, f.unit.as_deref())) }
@@ -468,6 +475,7 @@ pub async fn document(State(ledger): State<Arc<Ledger>>, Path(id): Path<String>)
         h1 { (title) }
         p.meta {
             (doc.date.as_deref().unwrap_or("undated")) " · " (doc.publisher.as_str()) " · " (file_name(&doc.source))
+            " · " code { (doc.id) }
             " · " (doc.statements.len()) " statements · "
             a href={ "/api/documents/" (doc.id) } { "JSON" }
         }
@@ -644,6 +652,9 @@ fn timeline(thread: &Thread) -> Markup {
     }
 }
 
+/// Quotes shown on a thread's page.
+const MEMBERS_SHOWN: usize = 200;
+
 /// `GET /threads/{id}`: timeline, quotes in date order, figures side by
 /// side.
 pub async fn thread(State(ledger): State<Arc<Ledger>>, Path(id): Path<String>) -> PageResult {
@@ -668,8 +679,11 @@ pub async fn thread(State(ledger): State<Arc<Ledger>>, Path(id): Path<String>) -
         (timeline(t))
         div.legend aria-label="Kinds" { @for k in ["commitment", "action", "position", "fact"] { (kind_badge(k)) } }
         h2 { "Statements in date order" }
+        @if t.members.len() > MEMBERS_SHOWN {
+            p.meta { "The first " (MEMBERS_SHOWN) " of " (t.members.len()) "; all are in " a href={ "/api/threads/" (t.id) } { "the JSON" } "." }
+        }
         ol.members {
-            @for (k, m) in t.members.iter().enumerate() {
+            @for (k, m) in t.members.iter().enumerate().take(MEMBERS_SHOWN) {
                 li #{ "m" (k) } data-member=(k) {
                     p.meta {
                         (m.date.as_deref().unwrap_or("undated")) " · " (kind_badge(m.kind.as_str()))
@@ -701,17 +715,29 @@ pub async fn thread(State(ledger): State<Arc<Ledger>>, Path(id): Path<String>) -
 }
 
 /// `GET /figures`: the figures ledger, conflicts first.
-pub async fn figures(State(ledger): State<Arc<Ledger>>) -> PageResult {
+pub async fn figures(
+    State(ledger): State<Arc<Ledger>>,
+    q: Result<Query<Paging>, axum::extract::rejection::QueryRejection>,
+) -> PageResult {
+    let (page, limit, _) = list_paging(q)?;
+    // Groups are long: 20 a page at most.
+    let limit = limit.min(20);
+    let offset = (page as usize - 1) * limit as usize;
     let views = ledger.views().await?;
-    let groups: Vec<&FigureGroup> = views.figures.iter().collect();
-    let conflicts = groups.iter().filter(|g| g.conflict).count();
+    let groups: Vec<&FigureGroup> = views.figures.iter().skip(offset).take(limit as usize).collect();
+    let conflicts = views.figures.iter().filter(|g| g.conflict).count();
     let body = html! {
         h1 { "Figures" }
-        p.meta { (groups.len()) " groups · " (conflicts) " with sources that disagree (first)" }
+        p.meta { (views.figures.len()) " groups · " (conflicts) " with sources that disagree (first)" }
         (figure_groups(&views, &groups))
+        (pager("/figures", page, limit, views.figures.len() as i64))
     };
     Ok(layout("Figures", Section::Figures, "", body))
 }
+
+/// Ledgers with more documents than this are compared by id, not from a
+/// list.
+const SELECTABLE_DOCS: usize = 500;
 
 /// `GET /compare?a=&b=`: two accounts side by side.
 pub async fn compare(
@@ -726,13 +752,19 @@ pub async fn compare(
     let select = |name: &str, label: &str, current: Option<&str>| {
         html! {
             label { (label)
-                select name=(name) required {
-                    option value="" { "choose a document" }
-                    @for d in &views.docs {
-                        option value=(d.id) selected[current == Some(d.id.as_str())] {
-                            (d.date.as_deref().unwrap_or("undated")) " · " (d.publisher) " · " (d.label())
+                // A list to choose from while it stays short; past that, a
+                // document id (shown on each document's page).
+                @if views.docs.len() <= SELECTABLE_DOCS {
+                    select name=(name) required {
+                        option value="" { "choose a document" }
+                        @for d in &views.docs {
+                            option value=(d.id) selected[current == Some(d.id.as_str())] {
+                                (d.date.as_deref().unwrap_or("undated")) " · " (d.publisher) " · " (d.label())
+                            }
                         }
                     }
+                } @else {
+                    input type="text" name=(name) required value=(current.unwrap_or("")) placeholder="d-…" size="16";
                 }
             }
         }
@@ -788,11 +820,11 @@ pub async fn compare(
                 }
             }
         } @else {
-            @let pairs = views.compare_suggestions();
+            @let pairs = views.compare_suggestions(10);
             @if !pairs.is_empty() {
                 h2 { "Suggested" }
                 ul {
-                    @for (a, b) in pairs.iter().take(10) {
+                    @for (a, b) in &pairs {
                         li { a href={ "/compare?a=" (a.id) "&b=" (b.id) } { (a.date.as_deref().unwrap_or("")) ": " (a.label()) " / " (b.label()) } }
                     }
                 }

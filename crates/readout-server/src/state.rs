@@ -33,6 +33,8 @@ pub struct DocRef {
     pub date: Option<String>,
     /// Its publisher.
     pub publisher: String,
+    /// How many statements it has.
+    pub statements: usize,
 }
 
 impl DocRef {
@@ -81,6 +83,7 @@ impl Views {
                 title: d.title.clone(),
                 date: d.date.clone(),
                 publisher: d.publisher.as_str().to_string(),
+                statements: d.statements.len(),
             })
             .collect();
         refs.sort_by(|a, b| (a.date.is_none(), &a.date, &a.path).cmp(&(b.date.is_none(), &b.date, &b.path)));
@@ -88,13 +91,25 @@ impl Views {
         Views { threads, figures, thread_of, by_id, docs: refs, doc_index }
     }
 
-    /// Pairs of documents worth comparing: same date, different publishers.
-    pub fn compare_suggestions(&self) -> Vec<(&DocRef, &DocRef)> {
+    /// Up to `most` pairs of documents worth comparing: same day, different
+    /// publishers, earliest first.
+    pub fn compare_suggestions(&self, most: usize) -> Vec<(&DocRef, &DocRef)> {
+        let mut by_day: std::collections::BTreeMap<&str, Vec<&DocRef>> = Default::default();
+        for d in &self.docs {
+            if let Some(day) = d.date.as_deref().filter(|d| d.len() == 10) {
+                by_day.entry(day).or_default().push(d);
+            }
+        }
         let mut out = Vec::new();
-        for (i, a) in self.docs.iter().enumerate() {
-            for b in &self.docs[i + 1..] {
-                if a.date.is_some() && a.date == b.date && a.publisher != b.publisher {
-                    out.push((a, b));
+        for docs in by_day.values() {
+            for (i, a) in docs.iter().enumerate() {
+                for b in &docs[i + 1..] {
+                    if a.publisher != b.publisher {
+                        out.push((*a, *b));
+                        if out.len() >= most {
+                            return out;
+                        }
+                    }
                 }
             }
         }
