@@ -488,8 +488,23 @@ impl DateFinder {
 
 fn word_before(text: &str, start: usize) -> &str {
     let head = text[..start].trim_end();
-    let from = head.rfind(|c: char| !c.is_alphanumeric() && c != '-').map_or(0, |i| i + 1);
+    let from = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric() && c != '-')
+        .map_or(0, |(i, c)| i + c.len_utf8());
     head[from..].trim_end_matches('-')
+}
+
+#[cfg(test)]
+mod word_before_tests {
+    #[test]
+    fn the_word_before_a_date_after_a_curly_apostrophe() {
+        // Found on a web page: "’" is three bytes; the word starts after it.
+        assert_eq!(super::word_before("the grid operator’s 2019", 21), "s");
+        assert_eq!(super::word_before("since 2017", 6), "since");
+        assert_eq!(super::word_before("—2017", 3), "");
+    }
 }
 
 fn digits(s: &str) -> Option<i64> {

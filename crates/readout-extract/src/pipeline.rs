@@ -72,7 +72,7 @@ impl Extractor {
         source: &str,
         hints: &DocHints,
     ) -> Document {
-        let Prepared { encoding, raw, cleaned, sentences, .. } = prepared;
+        let Prepared { encoding, raw, cleaned, sentences, page, .. } = prepared;
         let text = &cleaned.text;
 
         // Date expressions of every sentence, and of headings for the
@@ -95,8 +95,12 @@ impl Extractor {
             }
         }
 
+        let declared = page.as_ref().and_then(|p| p.date.as_deref()).and_then(meta::parse_iso);
         let (anchor, date_source) = match hints.date.as_deref().and_then(meta::parse_iso) {
             Some((day, precision)) => (Some(Anchor { day, precision }), Some(DateSource::Manifest)),
+            None if declared.is_some() => {
+                (declared.map(|(day, precision)| Anchor { day, precision }), Some(DateSource::HtmlMeta))
+            }
             None => {
                 let has_events = self.events.any_in(text);
                 let a = meta::infer_date(&dated, &self.events, has_events, &self.meeting_cues);
@@ -105,7 +109,11 @@ impl Extractor {
             }
         };
         let publisher = hints.publisher.unwrap_or_else(|| self.publishers.classify(&raw));
-        let title = hints.title.clone().or_else(|| meta::title(&cleaned));
+        let title = hints
+            .title
+            .clone()
+            .or_else(|| page.as_ref().and_then(|p| p.title.clone()))
+            .or_else(|| meta::title(&cleaned));
 
         // Who the document is about, and who its bare titles stand for.
         let all_hits = self.aliases.find(text);

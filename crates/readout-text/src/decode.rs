@@ -82,6 +82,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     match std::str::from_utf8(bytes) {
         Ok(s) => finish(s.to_string(), "UTF-8"),
         Err(_) => {
+            // A web page's own declaration, then detection.
+            if let Some(encoding) = crate::html::declared_charset(bytes).filter(|e| *e != UTF_8) {
+                let (text, _) = encoding.decode_without_bom_handling(bytes);
+                return finish(text.into_owned(), encoding.name());
+            }
             let mut detector = chardetng::EncodingDetector::new();
             detector.feed(bytes, true);
             let encoding = detector.guess(None, true);

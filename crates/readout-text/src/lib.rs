@@ -14,6 +14,7 @@
 
 pub mod clean;
 pub mod decode;
+pub mod html;
 pub mod repair;
 pub mod segment;
 pub mod span;
@@ -46,6 +47,8 @@ pub struct Prepared {
     pub cleaned: Cleaned,
     /// Its sentences.
     pub sentences: Vec<Sentence>,
+    /// What a web page says of itself (title, date, site), for HTML input.
+    pub page: Option<html::HtmlText>,
 }
 
 impl TextPipeline {
@@ -57,6 +60,16 @@ impl TextPipeline {
     /// Decodes, repairs, cleans and segments one document.
     pub fn prepare(&self, bytes: &[u8]) -> Result<Prepared, DecodeError> {
         let decoded = decode(bytes)?;
+        if html::is_html(&decoded.text) {
+            let mut page = html::read(&decoded.text);
+            if page.text.trim().is_empty() {
+                return Err(DecodeError::Empty);
+            }
+            let text = std::mem::take(&mut page.text);
+            let mut prepared = self.prepare_text(text, decoded.encoding);
+            prepared.page = Some(page);
+            return Ok(prepared);
+        }
         Ok(self.prepare_text(decoded.text, decoded.encoding))
     }
 
@@ -70,6 +83,6 @@ impl TextPipeline {
         let raw = repair::normalize(&fixed).into_owned();
         let cleaned = self.cleaner.clean(&raw);
         let sentences = self.segmenter.segment(&cleaned);
-        Prepared { encoding, raw, repaired, cleaned, sentences }
+        Prepared { encoding, raw, repaired, cleaned, sentences, page: None }
     }
 }

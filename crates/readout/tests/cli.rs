@@ -196,3 +196,59 @@ fn help_explains_the_commands() {
         assert!(text.contains(cmd));
     }
 }
+
+/// A readout as governments publish it on the web: navigation, share
+/// widgets, a cookie banner and a footer around the statement.
+const PAGE: &str = r##"<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Joint Statement | Ministry of Foreign Affairs</title>
+<meta property="og:title" content="Joint Statement of the Leaders of Canada and Japan">
+<meta property="article:published_time" content="2019-04-28T10:00:00+09:00">
+<meta property="og:site_name" content="Ministry of Foreign Affairs">
+</head><body>
+<div class="cookie-consent">This website uses cookies. <button>OK</button></div>
+<header><nav class="main-nav"><ul><li><a href="/">Home</a></li><li><a href="/press">Press</a></li></ul></nav></header>
+<main><article>
+<h1>Joint Statement of the Leaders of Canada and Japan</h1>
+<ul class="share-links"><li><a href="#">Share</a></li><li><a href="#">Print</a></li></ul>
+<p>Prime Minister Trudeau and Prime Minister Abe met in Ottawa on April 28, 2019.</p>
+<p>The two leaders agreed to launch a new dialogue on energy security and will meet again next year.</p>
+<p>Japan will provide $200 million for clean energy projects in the Indo-Pacific region.</p>
+</article></main>
+<footer class="site-footer"><p>Copyright Ministry of Foreign Affairs. All rights reserved.</p></footer>
+</body></html>"##;
+
+#[test]
+fn web_pages_are_read_for_their_main_text_and_metadata() {
+    let dir = temp_dir("html");
+    let html = dir.join("statement.html");
+    std::fs::write(&html, PAGE).unwrap();
+    // HTML by content, whatever the extension.
+    let saved = dir.join("saved-page.txt");
+    std::fs::write(&saved, PAGE).unwrap();
+    for path in [&html, &saved] {
+        let out = readout(&["extract", "--with-text", &path.display().to_string()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let docs = jsonl(&out);
+        let d = &docs[0];
+        assert_eq!(d["title"], "Joint Statement of the Leaders of Canada and Japan");
+        assert_eq!(d["date"], "2019-04-28");
+        assert_eq!(d["date_source"], "html-meta");
+        let text = d["text"].as_str().unwrap();
+        for gone in ["cookies", "Home", "Share", "Copyright", "<p>", "og:title"] {
+            assert!(!text.contains(gone), "{gone} in {text}");
+        }
+        let statements = d["statements"].as_array().unwrap();
+        let energy = statements
+            .iter()
+            .find(|s| s["text"].as_str().unwrap().contains("$200 million"))
+            .expect("the figure's statement");
+        assert_eq!(energy["kind"], "commitment");
+        assert_eq!(energy["quantities"][0]["value"], 200_000_000);
+        for s in statements {
+            let (a, b) = (s["span"][0].as_u64().unwrap() as usize, s["span"][1].as_u64().unwrap() as usize);
+            assert_eq!(&text[a..b], s["text"].as_str().unwrap(), "spans point into the cleaned text");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
