@@ -473,9 +473,124 @@ fn declared_date(doc: &Html) -> Option<String> {
     doc.select(&sel).find_map(|e| e.value().attr("datetime").and_then(iso_day))
 }
 
+/// Elements nested deeper than this are flattened before parsing.
+const MAX_NESTING: usize = 1000;
+
+/// Elements that take no end tag, or whose end tag may be left out: they
+/// do not count towards nesting.
+const UNCOUNTED: [&str; 24] = [
+    "br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr",
+    "param", "p", "li", "dt", "dd", "tr", "td", "th", "option", "tbody", "thead",
+];
+
+/// The page with start and end tags past [`MAX_NESTING`] levels removed:
+/// the HTML tree builder looks through the stack of open elements at each
+/// start tag, so 100,000 nested `<div>`s would cost it 10¹⁰ steps. Real
+/// pages nest a few dozen levels and pass unchanged.
+fn flatten_deep(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    // (start, end, is_end_tag, counted) of every tag, in order.
+    let mut tags: Vec<(usize, usize, bool, bool)> = Vec::new();
+    let mut i = 0;
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    while let Some(k) = memchr_lt(&bytes[i..]) {
+        let at = i + k;
+        let rest = &bytes[at + 1..];
+        let Some(close) = rest.iter().position(|&b| b == b'>') else { break };
+        let end = at + 1 + close + 1;
+        let inner = &html[at + 1..end - 1];
+        if inner.starts_with('!') || inner.starts_with('?') {
+            i = end;
+            continue;
+        }
+        let closing = inner.starts_with('/');
+        let name: String = inner
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if name.is_empty() {
+            i = at + 1;
+            continue;
+        }
+        let counted = !UNCOUNTED.contains(&name.as_str()) && !inner.ends_with('/');
+        if counted {
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+        tags.push((at, end, closing, counted));
+        i = end;
+        // Script and style bodies are text: skip to their end tag.
+        if !closing && (name == "script" || name == "style") {
+            match end_tag(bytes, i, name.as_bytes()) {
+                Some(k) => i = k,
+                None => break,
+            }
+        }
+    }
+    if deepest <= MAX_NESTING {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut from = 0;
+    let mut depth = 0usize;
+    let mut dropped = 0usize;
+    for (start, end, closing, counted) in tags {
+        if !counted {
+            continue;
+        }
+        let keep = if closing {
+            if dropped > 0 {
+                dropped -= 1;
+                false
+            } else {
+                depth = depth.saturating_sub(1);
+                true
+            }
+        } else if depth >= MAX_NESTING {
+            dropped += 1;
+            false
+        } else {
+            depth += 1;
+            true
+        };
+        if !keep {
+            out.push_str(&html[from..start]);
+            from = end;
+        }
+    }
+    out.push_str(&html[from..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Where `</name` starts at or after `from`, any case.
+fn end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut i = from;
+    while let Some(k) = bytes.get(i..)?.windows(2).position(|w| w == b"</") {
+        let at = i + k;
+        let tag = bytes.get(at + 2..at + 2 + name.len())?;
+        if tag.eq_ignore_ascii_case(name) {
+            return Some(at);
+        }
+        i = at + 2;
+    }
+    None
+}
+
+fn memchr_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'<')
+}
+
 /// Reads a page: its main content as text, and its metadata.
 pub fn read(html: &str) -> HtmlText {
-    let doc = Html::parse_document(html);
+    let html = flatten_deep(html);
+    let doc = Html::parse_document(&html);
     let title = meta(&doc, "meta[property='og:title']").or_else(|| {
         let sel = Selector::parse("title").ok()?;
         doc.select(&sel).next().map(|e| squash(&e.text().collect::<String>())).filter(|s| !s.is_empty())
@@ -574,6 +689,22 @@ mod tests {
         assert_eq!(r.title.as_deref(), Some("Leaders meet in Tokyo"));
         assert_eq!(r.date.as_deref(), Some("2019-05-27"));
         assert_eq!(r.site.as_deref(), Some("Example News"));
+    }
+
+    #[test]
+    fn only_pathological_nesting_is_flattened() {
+        assert!(matches!(flatten_deep(PAGE), std::borrow::Cow::Borrowed(_)));
+        let deep = format!(
+            "<html><body>{}<p>Deep text.</p>{}</body></html>",
+            "<div>".repeat(1500),
+            "</div>".repeat(1500)
+        );
+        let flat = flatten_deep(&deep);
+        assert_eq!(flat.matches("<div>").count(), MAX_NESTING - 2, "html and body count too");
+        assert_eq!(flat.matches("</div>").count(), MAX_NESTING - 2);
+        assert!(flat.contains("<p>Deep text.</p>"));
+        let script = format!("<script>{}</script><p>x</p>", "<div>".repeat(2000));
+        assert!(matches!(flatten_deep(&script), std::borrow::Cow::Borrowed(_)), "script text is not markup");
     }
 
     #[test]
