@@ -10,6 +10,8 @@
 //! bodies and query strings are limited; no file outside the embedded
 //! assets is ever served.
 
+#![warn(missing_docs)]
+
 pub mod api;
 mod assets;
 mod json;
