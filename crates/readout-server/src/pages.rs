@@ -115,7 +115,7 @@ fn conflict_badge(conflict: bool) -> Markup {
 
 fn doc_link(views: &Views, id: &str) -> Markup {
     match views.doc_index.get(id).map(|&i| &views.docs[i]) {
-        Some(d) => html! { a href={ "/documents/" (d.id) } { (d.label()) } },
+        Some(d) => html! { a href={ "/documents/" (d.id) } { (crate::state::label(d)) } },
         None => html! { a href={ "/documents/" (id) } { (id) } },
     }
 }
@@ -128,7 +128,7 @@ fn doc_of_statement(statement: &str) -> &str {
 /// `GET /`: what the ledger holds and where to start.
 pub async fn home(State(ledger): State<Arc<Ledger>>) -> PageResult {
     let views = ledger.views().await?;
-    let statements: usize = views.docs.iter().map(|d| d.statements).sum();
+    let statements: i64 = views.docs.iter().map(|d| d.statements).sum();
     let conflicts: Vec<&FigureGroup> = views.figures.iter().filter(|g| g.conflict).collect();
     let body = html! {
         h1 { "The ledger" }
@@ -200,7 +200,7 @@ fn documents_table(docs: &[&crate::state::DocRef]) -> Markup {
                     @for d in docs {
                         tr {
                             td.meta.nowrap { (d.date.as_deref().unwrap_or("undated")) }
-                            td { a href={ "/documents/" (d.id) } { (d.label()) } }
+                            td { a href={ "/documents/" (d.id) } { (crate::state::label(d)) } }
                             td { (d.publisher) }
                         }
                     }
@@ -759,7 +759,7 @@ pub async fn compare(
                         option value="" { "choose a document" }
                         @for d in &views.docs {
                             option value=(d.id) selected[current == Some(d.id.as_str())] {
-                                (d.date.as_deref().unwrap_or("undated")) " · " (d.publisher) " · " (d.label())
+                                (d.date.as_deref().unwrap_or("undated")) " · " (d.publisher) " · " (crate::state::label(d))
                             }
                         }
                     }
@@ -825,7 +825,7 @@ pub async fn compare(
                 h2 { "Suggested" }
                 ul {
                     @for (a, b) in &pairs {
-                        li { a href={ "/compare?a=" (a.id) "&b=" (b.id) } { (a.date.as_deref().unwrap_or("")) ": " (a.label()) " / " (b.label()) } }
+                        li { a href={ "/compare?a=" (a.id) "&b=" (b.id) } { (a.date.as_deref().unwrap_or("")) ": " (crate::state::label(a)) " / " (crate::state::label(b)) } }
                     }
                 }
             }

@@ -20,30 +20,12 @@ pub struct Upload {
     pub max_bytes: usize,
 }
 
-/// A document as views name it.
-#[derive(Debug, Clone)]
-pub struct DocRef {
-    /// Its id.
-    pub id: String,
-    /// Where it was read from.
-    pub path: String,
-    /// Its title.
-    pub title: Option<String>,
-    /// Its date.
-    pub date: Option<String>,
-    /// Its publisher.
-    pub publisher: String,
-    /// How many statements it has.
-    pub statements: usize,
-}
+/// A document as views name it: the ledger's own summary of it.
+pub use readout_store::DocumentSummary as DocRef;
 
-impl DocRef {
-    /// The title, else the file name.
-    pub fn label(&self) -> String {
-        self.title
-            .clone()
-            .unwrap_or_else(|| self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path).to_string())
-    }
+/// A document's title, else its file name.
+pub fn label(d: &DocRef) -> String {
+    d.title.clone().unwrap_or_else(|| d.path.rsplit(['/', '\\']).next().unwrap_or(&d.path).to_string())
 }
 
 /// What linking the whole ledger gives.
@@ -83,7 +65,7 @@ impl Views {
                 title: d.title.clone(),
                 date: d.date.clone(),
                 publisher: d.publisher.as_str().to_string(),
-                statements: d.statements.len(),
+                statements: d.statements.len() as i64,
             })
             .collect();
         refs.sort_by(|a, b| (a.date.is_none(), &a.date, &a.path).cmp(&(b.date.is_none(), &b.date, &b.path)));
