@@ -108,7 +108,18 @@ impl Extractor {
                 (a, a.map(|_| DateSource::Text))
             }
         };
-        let publisher = hints.publisher.unwrap_or_else(|| self.publishers.classify(&raw));
+        // A web page's site name and title are cues too ("The White House").
+        let publisher = hints.publisher.unwrap_or_else(|| match &page {
+            Some(p) => {
+                let head = [p.site.as_deref(), p.title.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                self.publishers.classify(&format!("{head}\n{raw}"))
+            }
+            None => self.publishers.classify(&raw),
+        });
         let title = hints
             .title
             .clone()

@@ -252,3 +252,18 @@ fn web_pages_are_read_for_their_main_text_and_metadata() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_pages_site_name_tells_its_publisher() {
+    let dir = temp_dir("site");
+    let body = "<body><article><p>The President spoke with Prime Minister Kishida of Japan today and they agreed to deepen cooperation on energy security.</p></article></body></html>";
+    let with = dir.join("with.html");
+    std::fs::write(&with, format!("<html><head><meta property=\"og:site_name\" content=\"The White House\"><title>Readout of the call</title></head>{body}")).unwrap();
+    let without = dir.join("without.html");
+    std::fs::write(&without, format!("<html><head><title>Readout of the call</title></head>{body}")).unwrap();
+    let out = readout(&["extract", &with.display().to_string(), &without.display().to_string()]);
+    let docs = jsonl(&out);
+    assert_eq!(docs[0]["publisher"], "us-gov");
+    assert_eq!(docs[1]["publisher"], "unknown", "the text alone does not say");
+    let _ = std::fs::remove_dir_all(&dir);
+}
