@@ -212,16 +212,14 @@ pub async fn run_search(ledger: &Arc<Ledger>, p: SearchParams) -> Result<SearchR
     let (hits, total, facets) = ledger
         .with_store(move |s| {
             let hits = s.search(&q, &filter)?;
-            // A short first page is the whole answer: no need to count.
-            let total = if offset == 0 && hits.len() < limit as usize {
-                hits.len() as i64
-            } else if want_facets {
-                -1
-            } else {
-                s.count(&q, &filter)?
-            };
             let facets = if want_facets { Some(s.facets(&q, &filter)?) } else { None };
-            let total = facets.as_ref().map_or(total, |f| f.total);
+            // The facets count the hits; a short first page is the whole
+            // answer; otherwise count.
+            let total = match &facets {
+                Some(f) => f.total,
+                None if offset == 0 && hits.len() < limit as usize => hits.len() as i64,
+                None => s.count(&q, &filter)?,
+            };
             Ok((hits, total, facets))
         })
         .await?;

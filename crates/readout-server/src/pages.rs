@@ -607,10 +607,11 @@ fn timeline(thread: &Thread) -> Markup {
     let mut stack: rustc_hash::FxHashMap<i64, usize> = Default::default();
     let mut changes: Vec<(f64, Status)> = Vec::new();
     let mut last: Option<Status> = None;
-    for (k, &(i, _, d)) in dated.iter().enumerate() {
-        let upto: Vec<Member> = dated[..=k].iter().map(|&(j, _, _)| thread.members[j].clone()).collect();
-        let now = readout_link::status(&upto);
-        let _ = i;
+    // The status after each day's members: one list of the dated members,
+    // read by growing prefixes.
+    let in_order: Vec<Member> = dated.iter().map(|&(_, m, _)| m.clone()).collect();
+    for (k, &(_, _, d)) in dated.iter().enumerate() {
+        let now = readout_link::status(&in_order[..=k]);
         if last != Some(now) && (k + 1 == dated.len() || dated[k + 1].2 != d) {
             changes.push((x(d), now));
             last = Some(now);

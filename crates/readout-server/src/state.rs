@@ -185,13 +185,11 @@ impl Ledger {
         name: String,
     ) -> Result<(Document, readout_store::Ingested), Problem> {
         let me = Arc::clone(self);
-        let extracted = tokio::task::spawn_blocking(move || {
-            let id = readout_extract::meta::document_id(&bytes);
-            me.extractor.extract(&bytes, &name, &DocHints::default()).map(|d| (d, id))
-        })
-        .await
-        .map_err(|e| Problem::internal(&e))?;
-        let (doc, _) = extracted.map_err(|e| {
+        let extracted =
+            tokio::task::spawn_blocking(move || me.extractor.extract(&bytes, &name, &DocHints::default()))
+                .await
+                .map_err(|e| Problem::internal(&e))?;
+        let doc = extracted.map_err(|e| {
             Problem::new(
                 axum::http::StatusCode::UNPROCESSABLE_ENTITY,
                 format!("cannot read this document: {e}"),
