@@ -48,6 +48,8 @@ pub enum DateSource {
     Manifest,
     /// Read from an HTML page's metadata.
     HtmlMeta,
+    /// A PDF file's creation date, where the text gives none.
+    PdfMeta,
 }
 
 /// Who published a document.
@@ -125,6 +127,9 @@ pub struct Statement {
     pub quantities: Vec<Quantity>,
     /// Dates, resolved against the document's date.
     pub dates: Vec<DateMention>,
+    /// The page it starts on (1-based), for paged input (PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// Statement kinds.

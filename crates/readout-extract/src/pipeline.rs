@@ -11,7 +11,7 @@ use crate::model::{DateMention, DateSource, Document, Kind, Publisher, Statement
 use crate::quantities::QuantityFinder;
 use crate::words;
 use readout_lexicon::Lexicon;
-use readout_text::{BlockKind, DecodeError, Prepared, Span, TextPipeline};
+use readout_text::{BlockKind, DecodeError, Format, Prepared, Span, TextPipeline};
 
 /// What the user knows about a document that its text may not say (a row
 /// of the manifest).
@@ -72,7 +72,9 @@ impl Extractor {
         source: &str,
         hints: &DocHints,
     ) -> Document {
-        let Prepared { encoding, raw, cleaned, sentences, page, .. } = prepared;
+        let pages: Vec<Option<u32>> =
+            prepared.sentences.iter().map(|s| prepared.page_of(s.span.start)).collect();
+        let Prepared { encoding, raw, cleaned, sentences, meta: page, .. } = prepared;
         let text = &cleaned.text;
 
         // Date expressions of every sentence, and of headings for the
@@ -95,17 +97,24 @@ impl Extractor {
             }
         }
 
-        let declared = page.as_ref().and_then(|p| p.date.as_deref()).and_then(meta::parse_iso);
-        let (anchor, date_source) = match hints.date.as_deref().and_then(meta::parse_iso) {
-            Some((day, precision)) => (Some(Anchor { day, precision }), Some(DateSource::Manifest)),
-            None if declared.is_some() => {
-                (declared.map(|(day, precision)| Anchor { day, precision }), Some(DateSource::HtmlMeta))
-            }
-            None => {
+        let declared = page
+            .as_ref()
+            .and_then(|p| Some((p.format, meta::parse_iso(p.date.as_deref()?)?)))
+            .map(|(format, (day, precision))| (format, Anchor { day, precision }));
+        let (anchor, date_source) = match (hints.date.as_deref().and_then(meta::parse_iso), declared) {
+            (Some((day, precision)), _) => (Some(Anchor { day, precision }), Some(DateSource::Manifest)),
+            // A web page declares when it was published.
+            (None, Some((Format::Html, a))) => (Some(a), Some(DateSource::HtmlMeta)),
+            // A PDF's creation date is when the file was made, which the
+            // text's own dates outrank.
+            (None, declared) => {
                 let has_events = self.events.any_in(text);
                 let a = meta::infer_date(&dated, &self.events, has_events, &self.meeting_cues);
-
-                (a, a.map(|_| DateSource::Text))
+                match (a, declared) {
+                    (Some(a), _) => (Some(a), Some(DateSource::Text)),
+                    (None, Some((_, d))) => (Some(d), Some(DateSource::PdfMeta)),
+                    (None, None) => (None, None),
+                }
             }
         };
         // A web page's site name and title are cues too ("The White House").
@@ -221,6 +230,7 @@ impl Extractor {
                 domains,
                 quantities,
                 dates,
+                page: pages.get(i).copied().flatten(),
             });
         }
 

@@ -495,10 +495,18 @@ fn document_text(doc: &Document, views: &Views) -> Markup {
     let mut out = String::with_capacity(text.len() * 2);
     let mut pos = 0;
     let mut last_speaker: Option<&str> = None;
+    let mut last_page = None;
     for (i, s) in doc.statements.iter().enumerate() {
         let (a, b) = (s.span.start, s.span.end);
         let (Some(before), Some(_)) = (text.get(pos..a), text.get(a..b)) else { continue };
         out.push_str(&html! { (before) }.into_string());
+        // A PDF's page breaks, where a page's first statement starts.
+        if s.page.is_some() && s.page != last_page {
+            if let Some(p) = s.page {
+                let _ = write!(out, "<span class=\"page\" id=\"page{p}\">p.&nbsp;{p}</span>");
+            }
+            last_page = s.page;
+        }
         let kind = s.kind.as_str();
         let class = if s.kind == Kind::Other { "st" } else { kind };
         let _ = write!(out, "<span class=\"st {class}\" id=\"s{i}\" title=\"{kind}\">");

@@ -367,6 +367,20 @@ fn uploads_need_the_switch_and_the_token() {
     assert_eq!(again["outcome"], "unchanged");
     let hits: Value = client().get(format!("{url}/api/search?q=lunar")).send().unwrap().json().unwrap();
     assert_eq!(hits["total"], 1, "searchable at once");
+
+    // A PDF: its statements know their pages, and its page shows them.
+    use readout_text::pdf::write::{write_pdf, PdfLayout};
+    let pages =
+        "Readout\n".to_string() + &"The two leaders agreed to expand cooperation on energy.\n".repeat(60);
+    let pdf = write_pdf(&pages, &PdfLayout { font_size: 6.0, ..PdfLayout::default() });
+    assert!(pdf.len() < 4096, "{} bytes", pdf.len());
+    let r = post(Some(TOKEN), pdf, "energy.pdf");
+    assert_eq!(r.status().as_u16(), 201);
+    let id = r.json::<Value>().unwrap()["id"].as_str().unwrap().to_string();
+    let doc: Value = client().get(format!("{url}/api/documents/{id}")).send().unwrap().json().unwrap();
+    assert_eq!(doc["statements"][0]["page"], 1);
+    let html = client().get(format!("{url}/documents/{id}")).send().unwrap().text().unwrap();
+    assert!(html.contains("id=\"page1\"") && html.contains("id=\"page2\""), "{html}");
 }
 
 #[test]

@@ -23,10 +23,10 @@ use std::path::Path;
 use thiserror::Error;
 
 /// The schema version this readout writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// The migrations, one per schema version, in order.
-const MIGRATIONS: [&str; 1] = [include_str!("schema.sql")];
+const MIGRATIONS: [&str; 2] = [include_str!("schema.sql"), include_str!("migrate_2_pages.sql")];
 
 /// What can go wrong with the ledger.
 #[derive(Debug, Error)]
@@ -312,8 +312,8 @@ impl Store {
         )?;
         {
             let mut st = tx.prepare_cached(
-                "INSERT INTO statements (id, doc_id, idx, span_start, span_end, text, speaker, kind, modality)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO statements (id, doc_id, idx, span_start, span_end, text, speaker, kind, modality, page)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             let mut fts = tx.prepare_cached("INSERT INTO statements_fts (rowid, text) VALUES (?1, ?2)")?;
             let mut actor = tx.prepare_cached(
@@ -340,6 +340,7 @@ impl Store {
                     s.speaker,
                     s.kind.as_str(),
                     s.modality.map(|m| m.as_str()),
+                    s.page,
                 ])?;
                 let rowid = tx.last_insert_rowid();
                 fts.execute(params![rowid, s.text])?;
@@ -555,7 +556,7 @@ impl Store {
         };
         let mut statements = Vec::new();
         let mut st = self.conn.prepare_cached(
-            "SELECT rowid, id, span_start, span_end, text, speaker, kind, modality FROM statements WHERE doc_id = ?1 ORDER BY idx",
+            "SELECT rowid, id, span_start, span_end, text, speaker, kind, modality, page FROM statements WHERE doc_id = ?1 ORDER BY idx",
         )?;
         let rows = st.query_map([&id], |r| {
             Ok((
@@ -567,6 +568,7 @@ impl Store {
                 r.get::<_, Option<String>>(5)?,
                 r.get::<_, String>(6)?,
                 r.get::<_, Option<String>>(7)?,
+                r.get::<_, Option<u32>>(8)?,
             ))
         })?;
         let mut actors =
@@ -580,7 +582,7 @@ impl Store {
             "SELECT text, value, span_start, span_end FROM dates WHERE statement = ?1 ORDER BY rowid",
         )?;
         for row in rows {
-            let (rowid, sid, a, b, stext, speaker, kind, modality) = row?;
+            let (rowid, sid, a, b, stext, speaker, kind, modality, page) = row?;
             let actors: Vec<String> = actors.query_map([rowid], |r| r.get(0))?.collect::<Result<_, _>>()?;
             let domains: Vec<String> = domains.query_map([rowid], |r| r.get(0))?.collect::<Result<_, _>>()?;
             let quantities: Vec<Quantity> = qtys
@@ -621,6 +623,7 @@ impl Store {
                 domains,
                 quantities,
                 dates,
+                page,
             });
         }
         Ok(Some(Document {
@@ -705,6 +708,7 @@ fn date_source_name(s: DateSource) -> &'static str {
         DateSource::Text => "text",
         DateSource::Manifest => "manifest",
         DateSource::HtmlMeta => "html-meta",
+        DateSource::PdfMeta => "pdf-meta",
     }
 }
 
@@ -713,6 +717,7 @@ fn parse_date_source(s: &str) -> Option<DateSource> {
         "text" => DateSource::Text,
         "manifest" => DateSource::Manifest,
         "html-meta" => DateSource::HtmlMeta,
+        "pdf-meta" => DateSource::PdfMeta,
         _ => return None,
     })
 }

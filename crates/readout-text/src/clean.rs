@@ -82,6 +82,21 @@ pub struct Cleaned {
     pub blocks: Vec<Block>,
     /// What was removed.
     pub removed: Vec<Removal>,
+    /// Where each piece of the cleaned text came from: its offset in the
+    /// cleaned text and in the source, in order.
+    pub origins: Vec<(usize, usize)>,
+}
+
+impl Cleaned {
+    /// The source offset a cleaned-text offset came from (the start of its
+    /// piece, for text the cleaner added).
+    pub fn source_offset(&self, at: usize) -> usize {
+        let i = self.origins.partition_point(|&(c, _)| c <= at);
+        match i.checked_sub(1).and_then(|i| self.origins.get(i)) {
+            Some(&(c, s)) => s + (at - c),
+            None => 0,
+        }
+    }
 }
 
 /// The cleaning stage, with its lexicon compiled.
@@ -149,6 +164,7 @@ impl Cleaner {
             text: String::with_capacity(source.len()),
             blocks: Vec::with_capacity(paragraphs.len()),
             removed,
+            origins: Vec::with_capacity(lines.len()),
         };
         let mut prev_bullet = false;
         for (i, para) in paragraphs.iter().enumerate() {
@@ -162,6 +178,11 @@ impl Cleaner {
             for (k, piece) in para.pieces.iter().enumerate() {
                 if k > 0 {
                     out.text.push(' ');
+                }
+                // Every piece is a slice of the source.
+                let from = (piece.as_ptr() as usize).checked_sub(source.as_ptr() as usize);
+                if let Some(from) = from.filter(|&f| f <= source.len()) {
+                    out.origins.push((out.text.len(), from));
                 }
                 out.text.push_str(piece);
             }

@@ -22,6 +22,9 @@ pub enum DecodeError {
     /// The input says it is UTF-8 (it has the UTF-8 byte-order mark) but is not.
     #[error("invalid UTF-8 at byte {0} in a file marked as UTF-8")]
     InvalidUtf8(usize),
+    /// A PDF that gave no text (malformed, encrypted, or a scan).
+    #[error(transparent)]
+    Pdf(#[from] crate::pdf::PdfError),
 }
 
 /// Text decoded from bytes, and how.

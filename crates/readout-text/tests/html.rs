@@ -57,3 +57,30 @@ fn deep_nesting_is_read_in_reasonable_time() {
     );
     assert!(html::read(&shallow).text.contains("The leaders agreed"));
 }
+
+fn pipeline() -> &'static readout_text::TextPipeline {
+    static P: std::sync::OnceLock<readout_text::TextPipeline> = std::sync::OnceLock::new();
+    P.get_or_init(|| readout_text::TextPipeline::new(&readout_lexicon::Lexicon::builtin().unwrap()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Through every stage, from the page's bytes: spans cut the cleaned
+    /// text at character boundaries, and the same bytes give the same output.
+    #[test]
+    fn pages_to_spans_are_exact_and_deterministic(page in tag_soup()) {
+        let (Ok(a), Ok(b)) = (pipeline().prepare(page.as_bytes()), pipeline().prepare(page.as_bytes())) else {
+            return Ok(());
+        };
+        let t = &a.cleaned.text;
+        for block in &a.cleaned.blocks {
+            prop_assert!(t.get(block.span.start..block.span.end).is_some());
+        }
+        for s in &a.sentences {
+            prop_assert!(t.get(s.span.start..s.span.end).is_some_and(|x| !x.trim().is_empty()));
+        }
+        prop_assert_eq!(&a.cleaned.text, &b.cleaned.text);
+        prop_assert_eq!(a.sentences.len(), b.sentences.len());
+    }
+}

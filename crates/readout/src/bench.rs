@@ -60,10 +60,59 @@ fn search(args: &BenchArgs) -> Result<bool> {
     Ok(true)
 }
 
+/// PDFs of growing length, each read and extracted whole: the time per
+/// page stays flat when the PDF reader is linear in its input.
+fn pdf(args: &BenchArgs) -> Result<bool> {
+    use readout_text::pdf::write::{write_pdf, PdfLayout};
+    let extractor = Extractor::new(&Lexicon::builtin()?);
+    let layout = PdfLayout {
+        columns: 2,
+        running_head: Some("Joint Statement".to_string()),
+        footnotes: true,
+        ..PdfLayout::default()
+    };
+    let seeds: String = CORPUS.iter().map(|(_, b)| String::from_utf8_lossy(b)).collect::<Vec<_>>().join("\n");
+    // Pages a copy of the seeds fills, measured on eight copies.
+    let eight = [seeds.as_str(); 8].join("\n");
+    let per_round = readout_text::pdf::read(&write_pdf(&eight, &layout))
+        .map_or(8.0, |p| p.page_starts.len() as f64 / 8.0);
+    let most = args.pages.max(8);
+    for pages in [most / 8, most / 4, most / 2, most] {
+        let text = vec![seeds.as_str(); (pages as f64 / per_round).ceil() as usize].join("\n");
+        let bytes = write_pdf(&text, &layout);
+        let start = Instant::now();
+        let doc = extractor
+            .extract(&bytes, "bench.pdf", &DocHints::default())
+            .map_err(|e| anyhow::anyhow!("the benchmark's own PDF: {e}"))?;
+        let secs = start.elapsed().as_secs_f64().max(1e-9);
+        let read = doc.statements.last().and_then(|s| s.page).unwrap_or(0);
+        println!(
+            "readout bench: pdf, {read} pages, {:.2} MB, {} statements in {:.3} s: {:.2} ms/page, {:.1} MB/s",
+            bytes.len() as f64 / 1e6,
+            doc.statements.len(),
+            secs,
+            secs * 1e3 / read.max(1) as f64,
+            bytes.len() as f64 / 1e6 / secs
+        );
+    }
+    println!("readout bench: peak memory {}", peak_memory());
+    Ok(true)
+}
+
+/// The process's peak resident memory, where the system tells it.
+fn peak_memory() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l[6..].trim().to_string()))
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
 /// Runs the benchmark and prints one summary line.
 pub fn run(args: &BenchArgs) -> Result<bool> {
-    if args.stages == BenchStages::Search {
-        return search(args);
+    match args.stages {
+        BenchStages::Search => return search(args),
+        BenchStages::Pdf => return pdf(args),
+        _ => {}
     }
     let lexicon = Lexicon::builtin()?;
     let text = TextPipeline::new(&lexicon);
@@ -119,7 +168,7 @@ pub fn run(args: &BenchArgs) -> Result<bool> {
             docs.par_iter()
                 .map(|bytes| match args.stages {
                     BenchStages::Text => text.prepare(bytes).map_or(0, |p| p.sentences.len() as u64),
-                    BenchStages::Extract | BenchStages::Search => {
+                    BenchStages::Extract | BenchStages::Search | BenchStages::Pdf => {
                         extractor.extract(bytes, "bench", &hints).map_or(0, |d| d.statements.len() as u64)
                     }
                 })

@@ -361,6 +361,9 @@ pub struct BenchArgs {
     /// The ledger to run `--stages search` on.
     #[arg(long, value_name = "FILE")]
     pub db: Option<PathBuf>,
+    /// The largest PDF `--stages pdf` makes, in pages.
+    #[arg(long, default_value_t = 1000)]
+    pub pages: usize,
 }
 
 /// Stages `bench` times.
@@ -372,4 +375,7 @@ pub enum BenchStages {
     Extract,
     /// 1,000 searches of mixed shape on a ledger (`--db`): latency p50/p99.
     Search,
+    /// PDFs of the seeds in two columns, from an eighth of `--pages` to all
+    /// of them: read and extract, time per page at each size.
+    Pdf,
 }

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// File extensions a folder walk picks up (explicit paths are always read).
-const DOCUMENT_EXTENSIONS: [&str; 5] = ["txt", "text", "html", "htm", "xhtml"];
+const DOCUMENT_EXTENSIONS: [&str; 6] = ["txt", "text", "html", "htm", "xhtml", "pdf"];
 
 /// A problem with one input, reported on standard error.
 #[derive(Debug)]

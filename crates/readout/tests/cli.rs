@@ -267,3 +267,38 @@ fn a_pages_site_name_tells_its_publisher() {
     assert_eq!(docs[1]["publisher"], "unknown", "the text alone does not say");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn pdf_files_are_read_with_pages_and_bad_ones_named() {
+    use readout_text::pdf::write::{write_pdf, PdfLayout};
+    let dir = temp_dir("pdf");
+    let seed = std::fs::read_to_string(root().join("examples/corpus/000_253014d5e65da500.txt")).unwrap();
+    let layout =
+        PdfLayout { columns: 2, running_head: Some("Joint Statement".into()), ..PdfLayout::default() };
+    std::fs::write(dir.join("joint.pdf"), write_pdf(&seed, &layout)).unwrap();
+    // Known by its content, whatever its name.
+    std::fs::write(
+        dir.join("saved.txt"),
+        write_pdf("Readout\nJapan will invest $1 billion.", &PdfLayout::default()),
+    )
+    .unwrap();
+    std::fs::write(dir.join("broken.pdf"), b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n").unwrap();
+    let out = readout(&["extract", "--format", "jsonl", &dir.display().to_string()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let line = stderr.lines().find(|l| l.contains("broken.pdf")).unwrap_or_else(|| panic!("{stderr}"));
+    assert!(line.contains("unreadable PDF"), "{line}");
+    let docs = jsonl(&out);
+    assert_eq!(docs.len(), 2, "{stderr}");
+    let joint = docs.iter().find(|d| d["source"].as_str().unwrap().ends_with("joint.pdf")).unwrap();
+    assert_eq!(joint["encoding"], "PDF");
+    let pages: Vec<u64> =
+        joint["statements"].as_array().unwrap().iter().map(|s| s["page"].as_u64().unwrap()).collect();
+    assert_eq!(pages.first(), Some(&1));
+    assert!(pages.last().is_some_and(|&p| p >= 2), "{pages:?}");
+    let saved = docs.iter().find(|d| d["source"].as_str().unwrap().ends_with("saved.txt")).unwrap();
+    let quantity = &saved["statements"][0]["quantities"][0];
+    assert_eq!(quantity["value"], 1_000_000_000u64);
+    let _ = std::fs::remove_dir_all(&dir);
+}

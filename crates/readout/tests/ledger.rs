@@ -281,3 +281,26 @@ fn threads_figures_and_a_timeline_from_the_ledger() {
     assert!(c["figures"].as_array().unwrap().iter().any(|f| f["conflict"] == true));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn pdf_statements_keep_their_pages_in_the_ledger_and_old_ledgers_migrate() {
+    use readout_text::pdf::write::{write_pdf, PdfLayout};
+    let dir = temp_dir("pdf");
+    let db = dir.join("ledger.db");
+    // A ledger of schema version 1 (before pages) is migrated on open.
+    drop(readout_store::Store::open(&db).unwrap());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch("ALTER TABLE statements DROP COLUMN page; PRAGMA user_version = 1;").unwrap();
+    drop(conn);
+    let seed = std::fs::read_to_string(Path::new(&corpus()).join("002_b38c4054fa3aa486.txt")).unwrap();
+    std::fs::write(dir.join("fact-sheet.pdf"), write_pdf(&seed, &PdfLayout::default())).unwrap();
+    let out = readout(&["ingest", "--db", &s(&db), &s(&dir.join("fact-sheet.pdf"))]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let store = readout_store::Store::open(&db).unwrap();
+    let id = store.list_documents(0, 10).unwrap().0.remove(0).id;
+    let doc = store.document(&id).unwrap().unwrap();
+    let pages: Vec<u32> = doc.statements.iter().map(|s| s.page.unwrap()).collect();
+    assert_eq!(pages[0], 1);
+    assert!(*pages.last().unwrap() >= 2, "{pages:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
