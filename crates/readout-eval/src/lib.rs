@@ -10,6 +10,8 @@
 //! document, as multisets, over matched statements only; thread links as
 //! pairs of gold statements of different documents.
 
+#![warn(missing_docs)]
+
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -21,13 +21,32 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateExpr {
     /// A day; the year may be missing ("November 7").
-    Day { year: Option<i16>, month: i8, day: i8 },
+    Day {
+        /// The year, where written.
+        year: Option<i16>,
+        /// 1–12.
+        month: i8,
+        /// 1–31.
+        day: i8,
+    },
     /// A month; the year may be missing ("November").
-    Month { year: Option<i16>, month: i8 },
+    Month {
+        /// The year, where written.
+        year: Option<i16>,
+        /// 1–12.
+        month: i8,
+    },
     /// A year, or a part or season of one ("2016", "early 2019").
     Year(i16),
     /// Days from one to another ("May 25–28").
-    DayRange { year: Option<i16>, from: (i8, i8), to: (i8, i8) },
+    DayRange {
+        /// The year, where written.
+        year: Option<i16>,
+        /// The first day, (month, day).
+        from: (i8, i8),
+        /// The last day, (month, day).
+        to: (i8, i8),
+    },
     /// Years from one to another ("2019–2020").
     YearRange(i16, i16),
     /// Days from the document's day ("tomorrow" = 1).

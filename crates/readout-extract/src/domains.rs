@@ -18,16 +18,21 @@ struct Term {
     weight: f32,
 }
 
+/// How many bytes of a prefix term key its look-up.
+const PREFIX_KEY: usize = 4;
+
 /// The domain lexicons, compiled.
 #[derive(Debug, Clone)]
 pub struct DomainScorer {
     terms: Vec<Term>,
-    /// First word (whole) → terms.
+    /// First word (whole, and for one-word terms also with a plural
+    /// ending) → terms.
     by_word: FxHashMap<String, Vec<usize>>,
-    /// First word (a prefix, for one-word prefix terms) → terms.
+    /// The first bytes of one-word prefix terms → those terms: one look-up
+    /// a word whatever the number of prefixes.
     by_prefix: FxHashMap<String, Vec<usize>>,
-    /// The lengths of the one-word prefix terms, ascending.
-    prefix_lengths: Vec<usize>,
+    /// Prefix terms shorter than the key.
+    short_prefixes: Vec<usize>,
     names: Vec<String>,
     min_score: f32,
 }
@@ -41,7 +46,7 @@ impl DomainScorer {
             terms: Vec::new(),
             by_word: FxHashMap::default(),
             by_prefix: FxHashMap::default(),
-            prefix_lengths: Vec::new(),
+            short_prefixes: Vec::new(),
             names: Vec::new(),
             min_score: d.min_score.unwrap_or(1.0),
         };
@@ -60,13 +65,17 @@ impl DomainScorer {
                 let Some(first) = ws.first().cloned() else { continue };
                 let id = scorer.terms.len();
                 if prefix && ws.len() == 1 {
-                    if !scorer.prefix_lengths.contains(&first.len()) {
-                        scorer.prefix_lengths.push(first.len());
-                        scorer.prefix_lengths.sort_unstable();
+                    match first.get(..PREFIX_KEY) {
+                        Some(key) => scorer.by_prefix.entry(key.to_string()).or_default().push(id),
+                        None => scorer.short_prefixes.push(id),
                     }
-
-                    scorer.by_prefix.entry(first).or_default().push(id);
                 } else {
+                    if ws.len() == 1 {
+                        // "agreements" finds "agreement" in one look-up.
+                        for ending in ["s", "es"] {
+                            scorer.by_word.entry(format!("{first}{ending}")).or_default().push(id);
+                        }
+                    }
                     scorer.by_word.entry(first).or_default().push(id);
                 }
                 scorer.terms.push(Term { words: ws, prefix, domain: idx, weight: *weight });
@@ -131,12 +140,9 @@ impl DomainScorer {
                 }
             };
             consider(self.by_word.get(w));
-            consider(w.strip_suffix('s').and_then(|s| self.by_word.get(s)));
-            consider(w.strip_suffix("es").and_then(|s| self.by_word.get(s)));
-            for &len in self.prefix_lengths.iter().take_while(|&&l| l <= w.len()) {
-                if w.is_char_boundary(len) {
-                    consider(self.by_prefix.get(&w[..len]));
-                }
+            consider(w.get(..PREFIX_KEY).and_then(|key| self.by_prefix.get(key)));
+            if !self.short_prefixes.is_empty() {
+                consider(Some(&self.short_prefixes));
             }
             match best {
                 Some((id, end)) => {

@@ -6,6 +6,8 @@
 //! function of its input and the [`readout_lexicon::Lexicon`]; nothing here
 //! does I/O or panics on any input.
 
+#![warn(missing_docs)]
+
 pub mod actors;
 pub mod aliases;
 pub mod dates;

@@ -186,10 +186,11 @@ impl QuantityFinder {
     /// Every quantity in `text`; `masked` are byte ranges (dates) that hold
     /// no quantity.
     pub fn find(&self, text: &str, masked: &[(usize, usize)]) -> Vec<QuantityFound> {
-        if !text.bytes().any(|b| b.is_ascii_digit()) && !self.has_number_word(text) {
+        let number_words = self.has_number_word(text);
+        if !text.bytes().any(|b| b.is_ascii_digit()) && !number_words {
             return Vec::new();
         }
-        self.find_all(text, masked)
+        self.find_all(text, masked, number_words)
     }
 
     /// As [`QuantityFinder::find`], with the statement's words at hand for
@@ -207,10 +208,11 @@ impl QuantityFinder {
         if !number_word && !text.bytes().any(|b| b.is_ascii_digit()) {
             return Vec::new();
         }
-        self.find_all(text, masked)
+        self.find_all(text, masked, number_word)
     }
 
-    fn find_all(&self, text: &str, masked: &[(usize, usize)]) -> Vec<QuantityFound> {
+    /// `number_words`: whether the text has a spelled number at all.
+    fn find_all(&self, text: &str, masked: &[(usize, usize)], number_words: bool) -> Vec<QuantityFound> {
         let toks = self.split_attached_scales(tokens(text));
         let mut out: Vec<QuantityFound> = Vec::new();
         let mut i = 0;
@@ -222,7 +224,10 @@ impl QuantityFinder {
             let candidate = c.is_ascii_digit()
                 || self.prefix_starts.contains(&c)
                 || a_dozen
-                || (c.is_alphabetic() && toks[i].text.len() <= 13 && self.is_number_word(toks[i].text));
+                || (number_words
+                    && c.is_alphabetic()
+                    && toks[i].text.len() <= 13
+                    && self.is_number_word(toks[i].text));
             if !candidate || masked.iter().any(|&(a, b)| toks[i].start >= a && toks[i].start < b) {
                 i += 1;
                 continue;

@@ -16,25 +16,51 @@ pub struct Word {
 /// The words of `text`: letters and digits, with inner apostrophes and
 /// hyphens kept ("abe's", "people-to-people"), in lower case.
 pub fn words(text: &str) -> Vec<Word> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let prev_digit = i > 0 && text.as_bytes()[i - 1].is_ascii_digit();
-        let inner = start.is_some()
-            && (matches!(c, '\'' | '’' | '-') && next.is_some_and(char::is_alphanumeric)
-                || matches!(c, '.' | ',') && prev_digit && next.is_some_and(|n| n.is_ascii_digit()));
-        if c.is_alphanumeric() || inner {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(text, i);
+        let alphanumeric = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+        if alphanumeric || start.is_some() && joins(text, i, c, len) {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(Word { start: s, end: i, text: lower(&text[s..i]) });
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(Word { start: s, end: text.len(), text: lower(&text[s..]) });
     }
     out
+}
+
+/// The character at byte `i` (a character boundary) and its length; ASCII
+/// without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes()[i] {
+        b if b < 0x80 => (b as char, 1),
+        _ => {
+            let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+            (c, c.len_utf8())
+        }
+    }
+}
+
+/// Whether punctuation `c` at byte `i` joins a word to what follows: an
+/// apostrophe or hyphen before a letter or digit ("abe's", "U.S.-Japan"),
+/// a decimal point or thousands comma between digits ("1.6", "1,000").
+fn joins(text: &str, i: usize, c: char, len: usize) -> bool {
+    let next = || (i + len < text.len()).then(|| char_at(text, i + len).0);
+    match c {
+        '\'' | '’' | '-' => next().is_some_and(char::is_alphanumeric),
+        '.' | ',' => {
+            i > 0 && text.as_bytes()[i - 1].is_ascii_digit() && next().is_some_and(|n| n.is_ascii_digit())
+        }
+        _ => false,
+    }
 }
 
 /// Lower case, with the typographic apostrophe made plain.

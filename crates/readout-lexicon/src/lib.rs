@@ -19,6 +19,8 @@
 //! banner_phrases = ["this page is no longer maintained"]
 //! ```
 
+#![warn(missing_docs)]
+
 mod model;
 
 pub use model::*;

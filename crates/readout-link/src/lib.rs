@@ -12,6 +12,8 @@
 //! come from an inverted index of the terms that are rare in the corpus, so
 //! the work grows with the pairs that share something, not with all pairs.
 
+#![warn(missing_docs)]
+
 pub mod features;
 
 use features::{cosine, Vector};

@@ -13,6 +13,8 @@
 //!
 //! The schema is `schema.sql` (and `docs/schema.md`).
 
+#![warn(missing_docs)]
+
 use readout_extract::{
     DateMention, DateSource, Document, Kind, Modality, Publisher, Qualifier, Quantity, QuantityKind,
     Statement,

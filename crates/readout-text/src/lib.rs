@@ -13,6 +13,8 @@
 //! [`Prepared`] runs them all. Nothing here does I/O, and nothing panics on
 //! any input: bad bytes are a [`DecodeError`].
 
+#![warn(missing_docs)]
+
 pub mod clean;
 pub mod decode;
 pub mod html;

@@ -101,11 +101,23 @@ impl<'a> Font<'a> {
             None => bytes.iter().map(|&b| b as char).collect(),
         };
         // A font without a Unicode mapping yields control characters and
-        // private-use code points; neither is text.
-        text.chars()
-            .filter(|&c| (!c.is_control() || c == '\t') && !('\u{e000}'..='\u{f8ff}').contains(&c))
-            .map(|c| if c == '\t' { ' ' } else { c })
-            .collect()
+        // private-use code points; neither is text. Typeset ligatures are
+        // their letters.
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            match c {
+                '\t' => out.push(' '),
+                '\u{fb00}' => out.push_str("ff"),
+                '\u{fb01}' => out.push_str("fi"),
+                '\u{fb02}' => out.push_str("fl"),
+                '\u{fb03}' => out.push_str("ffi"),
+                '\u{fb04}' => out.push_str("ffl"),
+                '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
+                c if c.is_control() || ('\u{e000}'..='\u{f8ff}').contains(&c) => {}
+                c => out.push(c),
+            }
+        }
+        out
     }
 
     /// The glyph codes of a string, each with whether it is the single-byte

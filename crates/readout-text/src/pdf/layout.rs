@@ -245,9 +245,10 @@ fn reading_order(page: Vec<Fragment>) -> Vec<Placed> {
         let mut col = 0;
         for &(g0, g1) in &gutters {
             if f.x1 <= g1 {
-                return (f.x1 <= g0 + 0.5 * (g1 - g0)).then_some(col);
+                return Some(col);
             }
             if f.x0 < g0 {
+                // Across the gutter: a title or a wide table.
                 return None;
             }
             col += 1;
