@@ -113,7 +113,8 @@ impl DomainScorer {
     /// Trade and Development Agency") does not count.
     pub fn domains(&self, ws: &[Word], hits: &[AliasHit]) -> Vec<String> {
         let mut scores = vec![0.0f32; self.names.len()];
-        let mut seen = vec![false; self.terms.len()];
+        // The terms already counted: a handful a statement.
+        let mut seen: Vec<usize> = Vec::new();
         // A term inside a name ("Moon" in "Moon Jae-in", "Trade" in "U.S.
         // Trade and Development Agency") does not count; a name that is
         // the term itself ("NASA") does.
@@ -147,7 +148,8 @@ impl DomainScorer {
             match best {
                 Some((id, end)) => {
                     let (start, stop) = (ws[i].start, ws[end - 1].end);
-                    if !inside_name(start, stop) && !std::mem::replace(&mut seen[id], true) {
+                    if !inside_name(start, stop) && !seen.contains(&id) {
+                        seen.push(id);
                         let t = &self.terms[id];
                         scores[t.domain] += t.weight;
                     }

@@ -149,6 +149,7 @@ impl Extractor {
         let mut previous: Vec<String> = Vec::new();
         let mut previous_plural: Vec<String> = Vec::new();
         let mut hit_cursor = 0;
+        let mut speakers: rustc_hash::FxHashMap<usize, Option<&'static str>> = Default::default();
         for (i, (sentence, found)) in sentences.iter().zip(sentence_dates).enumerate() {
             let block = &cleaned.blocks[sentence.block];
             let span = sentence.span;
@@ -162,10 +163,18 @@ impl Extractor {
                 .take_while(|h| h.end <= span.end)
                 .map(|h| AliasHit { start: h.start - span.start, end: h.end - span.start, ..*h })
                 .collect();
-            let speaker = block
-                .speaker
-                .or(block.attribution)
-                .and_then(|label| self.aliases.country_of_label(label.of(text)));
+            // A block's sentences share its speaker: read the label once.
+            let speaker = match speakers.get(&sentence.block) {
+                Some(&known) => known,
+                None => {
+                    let found = block
+                        .speaker
+                        .or(block.attribution)
+                        .and_then(|label| self.aliases.country_of_label(label.of(text)));
+                    speakers.insert(sentence.block, found);
+                    found
+                }
+            };
             let dates: Vec<DateMention> = found
                 .iter()
                 .filter_map(|f| {
