@@ -115,21 +115,38 @@ fn fragments(mut runs: Vec<Run>) -> Vec<Fragment> {
 
 /// The size most of a line's characters have, and their baseline.
 fn dominant(line: &[Run]) -> (f64, f64) {
-    let mut best = (0usize, 0.0, 0.0);
-    let mut counts: Vec<(f64, usize, f64)> = Vec::new();
-    for r in line {
-        let n = r.text.chars().count();
-        match counts.iter_mut().find(|(s, _, _)| (s - r.size).abs() < 0.25) {
-            Some((_, c, _)) => *c += n,
-            None => counts.push((r.size, n, r.y)),
+    let weights = size_weights(line.iter().map(|r| (r.size, r.text.chars().count(), r.y)));
+    heaviest(&weights).map_or((0.0, 0.0), |(size, _, y)| (size, y))
+}
+
+/// Characters by size, sizes within a quarter point counting as one:
+/// (size, characters, baseline of the first), in order of first sight.
+/// Linear in the items, however many sizes there are.
+fn size_weights(items: impl Iterator<Item = (f64, usize, f64)>) -> Vec<(f64, usize, f64)> {
+    let mut index: FxHashMap<i64, usize> = FxHashMap::default();
+    let mut out: Vec<(f64, usize, f64)> = Vec::new();
+    for (size, n, y) in items {
+        let key = (size * 4.0).round() as i64;
+        match index.get(&key) {
+            Some(&i) => out[i].1 += n,
+            None => {
+                index.insert(key, out.len());
+                out.push((size, n, y));
+            }
         }
     }
-    for (size, n, y) in counts {
-        if n > best.0 {
-            best = (n, size, y);
+    out
+}
+
+/// The first of the heaviest.
+fn heaviest(weights: &[(f64, usize, f64)]) -> Option<(f64, usize, f64)> {
+    let mut best: Option<(f64, usize, f64)> = None;
+    for &w in weights {
+        if best.is_none_or(|b| w.1 > b.1) {
+            best = Some(w);
         }
     }
-    (best.1, best.2)
+    best
 }
 
 /// A small raised number (or dagger) in a line of larger text.
@@ -341,6 +358,12 @@ fn gutters_among(page: &[Fragment], counted: impl Fn(&Fragment) -> bool) -> Vec<
         coverage.push(c);
     }
     let peak = coverage.iter().copied().max().unwrap_or(0);
+    // Where fragments start and end, sorted: how many lie left or right of
+    // a strip is then a binary search, not a pass over the page.
+    let mut starts: Vec<f64> = page.iter().map(|f| f.x0).collect();
+    let mut ends: Vec<f64> = page.iter().map(|f| f.x1).collect();
+    starts.sort_by(f64::total_cmp);
+    ends.sort_by(f64::total_cmp);
     let open = |n: i64| n * 10 <= peak;
     let mut sizes: Vec<f64> = page.iter().map(|f| f.size).collect();
     sizes.sort_by(f64::total_cmp);
@@ -370,8 +393,8 @@ fn gutters_among(page: &[Fragment], counted: impl Fn(&Fragment) -> bool) -> Vec<
         // gutter), and it must leave a column's width on its left.
         let inside = centre > left + 0.15 * width;
         let wide = g1 - g0 >= 0.8 * size;
-        let lefts = page.iter().filter(|f| f.x1 <= g0 + BIN).count();
-        let rights = page.iter().filter(|f| f.x0 >= g1 - BIN).count();
+        let lefts = ends.partition_point(|&x| x <= g0 + BIN);
+        let rights = starts.len() - starts.partition_point(|&x| x < g1 - BIN);
         // The last column of a document's last page may hold one line.
         if inside && wide && lefts >= 2 && rights >= 1 && lefts + rights >= 4 {
             out.push((g0, g1));
@@ -472,15 +495,8 @@ fn join(pages: &[Vec<Placed>], words: &FxHashSet<String>) -> Laid {
 
 /// The size most of the document's text is set in.
 fn body_size(pages: &[Vec<Placed>]) -> f64 {
-    let mut by_size: Vec<(f64, usize)> = Vec::new();
-    for p in pages.iter().flatten() {
-        let n = p.fragment.text.len();
-        match by_size.iter_mut().find(|(s, _)| (s - p.fragment.size).abs() < 0.25) {
-            Some((_, c)) => *c += n,
-            None => by_size.push((p.fragment.size, n)),
-        }
-    }
-    by_size.into_iter().max_by_key(|&(_, n)| n).map_or(0.0, |(s, _)| s)
+    let weights = size_weights(pages.iter().flatten().map(|p| (p.fragment.size, p.fragment.text.len(), 0.0)));
+    heaviest(&weights).map_or(0.0, |(size, _, _)| size)
 }
 
 /// The usual distance between the baselines of a paragraph's lines,
