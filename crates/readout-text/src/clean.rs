@@ -484,7 +484,7 @@ fn join_wrapped<'a>(lines: &[Line<'a>]) -> Vec<Paragraph<'a>> {
 }
 
 /// True when the text ends like a sentence.
-fn ends_sentence(s: &str) -> bool {
+pub(crate) fn ends_sentence(s: &str) -> bool {
     let s = s.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
     s.ends_with(['.', '!', '?', ';', ':', '…'])
 }

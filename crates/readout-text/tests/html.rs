@@ -1,6 +1,8 @@
 //! The web-page reader on arbitrary tag soup: it never panics, answers the
 //! same twice, and never lets markup or script through as text.
 
+mod common;
+use common::pipeline;
 use proptest::prelude::*;
 use readout_text::html;
 
@@ -56,11 +58,6 @@ fn deep_nesting_is_read_in_reasonable_time() {
         "</div>".repeat(300)
     );
     assert!(html::read(&shallow).text.contains("The leaders agreed"));
-}
-
-fn pipeline() -> &'static readout_text::TextPipeline {
-    static P: std::sync::OnceLock<readout_text::TextPipeline> = std::sync::OnceLock::new();
-    P.get_or_init(|| readout_text::TextPipeline::new(&readout_lexicon::Lexicon::builtin().unwrap()))
 }
 
 proptest! {

@@ -2,16 +2,11 @@
 //! back, in order, whatever the columns and hyphenation; spans and pages
 //! through the later stages are exact and deterministic.
 
+mod common;
+use common::pipeline;
 use proptest::prelude::*;
-use readout_lexicon::Lexicon;
+use readout_text::pdf;
 use readout_text::pdf::write::{write_pdf, PdfLayout};
-use readout_text::{pdf, TextPipeline};
-use std::sync::OnceLock;
-
-fn pipeline() -> &'static TextPipeline {
-    static P: OnceLock<TextPipeline> = OnceLock::new();
-    P.get_or_init(|| TextPipeline::new(&Lexicon::builtin().unwrap()))
-}
 
 const WORDS: [&str; 24] = [
     "the",

@@ -1,14 +1,8 @@
 //! Property tests: on any text, spans are exact and output is deterministic.
 
+mod common;
+use common::pipeline;
 use proptest::prelude::*;
-use readout_lexicon::Lexicon;
-use readout_text::TextPipeline;
-use std::sync::OnceLock;
-
-fn pipeline() -> &'static TextPipeline {
-    static P: OnceLock<TextPipeline> = OnceLock::new();
-    P.get_or_init(|| TextPipeline::new(&Lexicon::builtin().unwrap()))
-}
 
 /// Text built from the pieces that make segmentation hard.
 fn diplomatic_text() -> impl Strategy<Value = String> {

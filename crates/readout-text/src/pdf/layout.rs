@@ -14,6 +14,7 @@
 //! logarithm, never with its square.
 
 use super::content::Run;
+use crate::clean::ends_sentence;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The document's text, paragraphs separated by blank lines, and the byte
@@ -573,11 +574,6 @@ fn join_lines(text: &mut String, next: &str, words: &FxHashSet<String>) -> usize
     }
     text.push(' ');
     text.len()
-}
-
-fn ends_sentence(s: &str) -> bool {
-    let s = s.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
-    s.ends_with(['.', '!', '?', ':', ';'])
 }
 
 /// A bullet or a numbered item.
