@@ -175,12 +175,12 @@ fn drop_running_heads(pages: &mut [Vec<Fragment>]) {
     }
     let needed = (pages.len() as f64 * 0.5).ceil().max(2.0) as usize;
     for (page, margin) in pages.iter_mut().zip(margins) {
-        let mut drop = margin.into_iter().zip(page.iter()).map(|(m, f)| {
-            m && (is_page_number(&f.text) || seen.get(&key(f)).is_some_and(|s| s.len() >= needed))
+        let mut in_margin = margin.into_iter();
+        page.retain(|f| {
+            let running = in_margin.next().unwrap_or(false)
+                && (is_page_number(&f.text) || seen.get(&key(f)).is_some_and(|s| s.len() >= needed));
+            !running
         });
-        let drop: Vec<bool> = drop.by_ref().collect();
-        let mut keep = drop.iter().map(|&d| !d);
-        page.retain(|_| keep.next().unwrap_or(true));
     }
 }
 
