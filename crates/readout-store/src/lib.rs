@@ -25,10 +25,11 @@ use std::path::Path;
 use thiserror::Error;
 
 /// The schema version this readout writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// The migrations, one per schema version, in order.
-const MIGRATIONS: [&str; 2] = [include_str!("schema.sql"), include_str!("migrate_2_pages.sql")];
+const MIGRATIONS: [&str; 3] =
+    [include_str!("schema.sql"), include_str!("migrate_2_pages.sql"), include_str!("migrate_3_live.sql")];
 
 /// What can go wrong with the ledger.
 #[derive(Debug, Error)]
@@ -258,6 +259,11 @@ impl Store {
         // drop pages past the end of the file) than it saves.
         conn.pragma_update(None, "cache_size", -8192)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Reads through a memory map: a search touches a row of `statements`
+        // for every hit, and reading those pages by system call cost more
+        // than ranking them (a third of a broad search's time on a
+        // million statements).
+        conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
         let mut store = Store { conn };
         store.migrate(version)?;
         Ok(store)

@@ -290,7 +290,10 @@ fn pdf_statements_keep_their_pages_in_the_ledger_and_old_ledgers_migrate() {
     // A ledger of schema version 1 (before pages) is migrated on open.
     drop(readout_store::Store::open(&db).unwrap());
     let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute_batch("ALTER TABLE statements DROP COLUMN page; PRAGMA user_version = 1;").unwrap();
+    conn.execute_batch(
+        "DROP INDEX documents_live; ALTER TABLE statements DROP COLUMN page; PRAGMA user_version = 1;",
+    )
+    .unwrap();
     drop(conn);
     let seed = std::fs::read_to_string(Path::new(&corpus()).join("002_b38c4054fa3aa486.txt")).unwrap();
     std::fs::write(dir.join("fact-sheet.pdf"), write_pdf(&seed, &PdfLayout::default())).unwrap();
@@ -302,5 +305,18 @@ fn pdf_statements_keep_their_pages_in_the_ledger_and_old_ledgers_migrate() {
     let pages: Vec<u32> = doc.statements.iter().map(|s| s.page.unwrap()).collect();
     assert_eq!(pages[0], 1);
     assert!(*pages.last().unwrap() >= 2, "{pages:?}");
+    drop(store);
+    // Every later migration ran too.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, readout_store::SCHEMA_VERSION);
+    let live: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'documents_live'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(live, 1);
     let _ = std::fs::remove_dir_all(&dir);
 }
