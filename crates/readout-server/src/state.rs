@@ -114,6 +114,11 @@ impl Ledger {
     /// Opens the ledger at `path` (it must exist and be readout's).
     pub fn open(path: &Path, lexicon: &Lexicon, upload: Option<Upload>) -> Result<Ledger, StoreError> {
         let store = Store::open(path)?;
+        // Searches work without the search index (FTS5 ranks them), only
+        // slower: a fault here is a warning.
+        if let Err(e) = store.update_search_index() {
+            tracing::warn!("{e}; searches use FTS5");
+        }
         Ok(Ledger {
             path: path.to_path_buf(),
             pool: Mutex::new(vec![store]),
@@ -198,6 +203,9 @@ impl Ledger {
         let (doc, outcome) = self
             .with_store(move |s| {
                 let outcome = s.ingest(&doc, &doc.source.clone())?;
+                if let Err(e) = s.update_search_index() {
+                    tracing::warn!("{e}; searches use FTS5");
+                }
                 Ok((doc, outcome))
             })
             .await?;

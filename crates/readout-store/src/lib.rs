@@ -9,17 +9,24 @@
 //! - WAL journal and a busy timeout, so that several processes can write
 //!   and read one database;
 //! - versioned migrations (`PRAGMA user_version`); a database of a newer
-//!   schema or a file that is not one is refused, never overwritten.
+//!   schema or a file that is not one is refused, never overwritten;
+//! - search in FTS5's query language, ranked by a search index derived from
+//!   the ledger (tantivy, in `<ledger>.search/`) when it holds the ledger's
+//!   state, by FTS5 otherwise.
 //!
 //! The schema is `schema.sql` (and `docs/schema.md`).
 
 #![warn(missing_docs)]
+
+mod fts_query;
+mod search_index;
 
 use readout_extract::{
     DateMention, DateSource, Document, Kind, Modality, Publisher, Qualifier, Quantity, QuantityKind,
     Statement,
 };
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use search_index::SearchIndex;
 use serde::Serialize;
 use std::path::Path;
 use thiserror::Error;
@@ -59,6 +66,10 @@ pub enum StoreError {
     /// Anything else SQLite reports.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The search index beside the ledger could not be brought up to date
+    /// (searches still work, through FTS5).
+    #[error("{0}")]
+    SearchIndex(String),
 }
 
 /// What ingesting one document did.
@@ -79,6 +90,8 @@ pub enum Ingested {
 /// The ledger.
 pub struct Store {
     conn: Connection,
+    /// Ranks searches; `None` when it cannot be had (FTS5 then does).
+    index: Option<SearchIndex>,
 }
 
 /// Search filters and paging.
@@ -264,8 +277,13 @@ impl Store {
         // than ranking them (a third of a broad search's time on a
         // million statements).
         conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
-        let mut store = Store { conn };
+        let mut store = Store { conn, index: None };
         store.migrate(version)?;
+        // READOUT_SEARCH_INDEX=off: FTS5 alone ranks (to compare, or where
+        // the folder beside the ledger cannot be written).
+        if std::env::var_os("READOUT_SEARCH_INDEX").is_none_or(|v| v != "off") {
+            store.index = SearchIndex::open(path);
+        }
         Ok(store)
     }
 
@@ -396,10 +414,85 @@ impl Store {
         )?)
     }
 
+    /// This store without its search index: FTS5 alone ranks (to compare
+    /// the two; `READOUT_SEARCH_INDEX=off` does it for a whole run).
+    pub fn without_search_index(mut self) -> Store {
+        self.index = None;
+        self
+    }
+
+    /// Brings the search index up to date with the ledger (after an
+    /// ingest, so that the first search does not pay for it); `false` when
+    /// another process holds the index's writer, or there is no index.
+    pub fn update_search_index(&self) -> Result<bool, StoreError> {
+        match &self.index {
+            Some(ix) => ix
+                .update(&self.conn)
+                .map_err(|e| StoreError::SearchIndex(format!("{}: {e}", ix.dir().display()))),
+            None => Ok(false),
+        }
+    }
+
+    /// Whether searches are ranked by the search index now (it exists and
+    /// holds the ledger's state, or was just brought to it).
+    pub fn search_index_ready(&self) -> bool {
+        self.index.as_ref().is_some_and(|ix| ix.ready(&self.conn).unwrap_or(false))
+    }
+
+    /// Runs `run` on the search index when it can answer `query`: the
+    /// query is one it reads and the index holds the ledger's state (or
+    /// can be brought to it). Otherwise, or on any fault of the index,
+    /// `None`, and FTS5 answers.
+    fn with_index<T>(
+        &self,
+        query: &str,
+        run: impl FnOnce(&SearchIndex, &fts_query::Node) -> Result<Option<T>, search_index::IndexError>,
+    ) -> Option<T> {
+        let ix = self.index.as_ref()?;
+        let node = fts_query::parse(query)?;
+        match ix.ready(&self.conn) {
+            Ok(true) => run(ix, &node).ok().flatten(),
+            _ => None,
+        }
+    }
+
+    /// The hits of statements ranked by the search index, their words
+    /// marked.
+    fn hits(
+        &self,
+        ranked: &[(i64, f32)],
+        marker: &search_index::Marker,
+        open: &str,
+        close: &str,
+    ) -> Result<Vec<Hit>, StoreError> {
+        let mut row = self.conn.prepare_cached(
+            "SELECT s.id, d.id, d.path, d.date, s.kind, s.text
+             FROM statements s JOIN documents d ON d.id = s.doc_id WHERE s.rowid = ?1",
+        )?;
+        let mut out = Vec::with_capacity(ranked.len());
+        for &(rowid, score) in ranked {
+            let found = row
+                .query_row([rowid], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get::<_, String>(5)?))
+                })
+                .optional()?;
+            let Some((statement, doc, path, date, kind, text)) = found else { continue };
+            let snippet = marker.mark(&text, open, close).unwrap_or_else(|| opening_words(&text, 16));
+            out.push(Hit { statement, doc, path, date, kind, snippet, score: -f64::from(score) });
+        }
+        Ok(out)
+    }
+
     /// Full-text search: BM25 ranking, filters combined with the ranking.
+    /// The search index ranks and marks when it can; FTS5 otherwise.
     pub fn search(&self, query: &str, f: &SearchFilter) -> Result<Vec<Hit>, StoreError> {
         let (since, until) = bounds(f)?;
         let (open, close) = f.marks.clone().unwrap_or_else(|| ("[".to_string(), "]".to_string()));
+        if let Some((ranked, marker)) =
+            self.with_index(query, |ix, node| ix.search(node, f, since.as_deref(), until.as_deref()))
+        {
+            return self.hits(&ranked, &marker, &open, &close);
+        }
         // Rank and filter first, without snippets; make snippets for the
         // page of hits only.
         let sql = format!(
@@ -488,6 +581,11 @@ impl Store {
     /// How many statements match a search (the filters applied).
     pub fn count(&self, query: &str, f: &SearchFilter) -> Result<i64, StoreError> {
         let (since, until) = bounds(f)?;
+        if let Some(n) =
+            self.with_index(query, |ix, node| ix.count(node, f, since.as_deref(), until.as_deref()))
+        {
+            return Ok(n as i64);
+        }
         let sql = format!("SELECT count(*) FROM ({})", matches(false));
         let mut st = self.conn.prepare_cached(&sql)?;
         st.query_row(params![query, f.actor, f.domain, f.kind, since, until], |r| r.get(0))
@@ -693,6 +791,16 @@ impl Store {
 }
 
 /// An ISO day, month or year as the first (`start`) or last day it covers.
+/// The first `n` words of `text`, and an ellipsis if there is more.
+fn opening_words(text: &str, n: usize) -> String {
+    let mut words = text.split_whitespace();
+    let mut out: Vec<&str> = words.by_ref().take(n).collect::<Vec<_>>();
+    if words.next().is_some() {
+        out.push("…");
+    }
+    out.join(" ")
+}
+
 fn pad(d: &str, start: bool) -> Result<String, StoreError> {
     let ok = match d.len() {
         4 => d.chars().all(|c| c.is_ascii_digit()),

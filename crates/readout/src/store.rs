@@ -100,6 +100,13 @@ pub fn ingest(args: &IngestArgs) -> Result<bool> {
     if let Some(e) = fatal {
         return Err(e);
     }
+    // The search index catches up once, for all that was added. Searches
+    // work without it (through FTS5), so a fault is reported, not fatal.
+    if added + versions > 0 {
+        if let Err(e) = store.update_search_index() {
+            eprintln!("readout: {e} (searches will use FTS5 until it is rebuilt)");
+        }
+    }
     eprintln!("readout: {added} added, {versions} new versions, {unchanged} unchanged, {failed} failed");
     Ok(ok)
 }

@@ -1,0 +1,539 @@
+//! The search index beside the ledger: ranks the hits of a search.
+//!
+//! FTS5 ranks by computing BM25 for every match and sorting: a word found
+//! in a fifth of a million statements costs a quarter of a second however
+//! few hits are shown. This index (tantivy, BM25 with block-max WAND
+//! pruning) finds the best hits without scoring them all, and applies the
+//! filters inside the index. It holds nothing of its own: it is derived
+//! from the ledger (in `<ledger>.search/`), brought up to date from it
+//! before it answers, rebuilt when lost or broken, and while it cannot be
+//! brought up to date (another process holds its writer) the search goes to
+//! FTS5, which always has the ledger's state.
+//!
+//! Its commits carry the ledger state they hold: the highest statement and
+//! document rowids (rows are only ever added; a new version of a document
+//! is a new row that marks the old one superseded) and the id of the
+//! ledger's first document, so that an index is never read for another
+//! ledger.
+
+use crate::fts_query::Node;
+use crate::SearchFilter;
+use rusqlite::{params, Connection};
+use std::cell::Cell;
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, RegexQuery,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STRING};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, TantivyError, Term};
+
+/// What a commit's payload starts with: bumped whenever what is indexed,
+/// or how, changes, so that an older index is rebuilt.
+const PAYLOAD_TAG: &str = "readout-search 2";
+
+/// The most words a prefix expands to before its matches go unscored.
+const MAX_EXPANSIONS: usize = 256;
+
+/// The writer's memory per indexing thread: segments are flushed at this
+/// size.
+const WRITER_MEMORY: usize = 64 << 20;
+
+#[derive(Clone, Copy)]
+struct Fields {
+    text: Field,
+    rowid: Field,
+    doc: Field,
+    actor: Field,
+    domain: Field,
+    kind: Field,
+    /// The first and last day a document's date can mean, as YYYYMMDD
+    /// (`u64::MAX` and 0 for an undated one).
+    date_lo: Field,
+    date_hi: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = b.add_text_field(
+        "text",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("en_stem")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        ),
+    );
+    let fields = Fields {
+        text,
+        rowid: b.add_u64_field("rowid", FAST),
+        doc: b.add_text_field("doc", STRING),
+        actor: b.add_text_field("actor", STRING),
+        domain: b.add_text_field("domain", STRING),
+        kind: b.add_text_field("kind", STRING),
+        date_lo: b.add_u64_field("date_lo", FAST),
+        date_hi: b.add_u64_field("date_hi", FAST),
+    };
+    (b.build(), fields)
+}
+
+/// What a commit of the index holds of the ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct LedgerState {
+    statements: i64,
+    documents: i64,
+    first: String,
+}
+
+impl LedgerState {
+    fn of(conn: &Connection) -> rusqlite::Result<LedgerState> {
+        conn.query_row(
+            "SELECT (SELECT ifnull(max(rowid), 0) FROM statements), (SELECT ifnull(max(rowid), 0) FROM documents),
+                    ifnull((SELECT id FROM documents ORDER BY rowid LIMIT 1), '')",
+            [],
+            |r| Ok(LedgerState { statements: r.get(0)?, documents: r.get(1)?, first: r.get(2)? }),
+        )
+    }
+
+    fn payload(&self) -> String {
+        format!("{PAYLOAD_TAG} {} {} {}", self.statements, self.documents, self.first)
+    }
+
+    fn parse(payload: &str) -> Option<LedgerState> {
+        let mut parts = payload.strip_prefix(PAYLOAD_TAG)?.strip_prefix(' ')?.splitn(3, ' ');
+        Some(LedgerState {
+            statements: parts.next()?.parse().ok()?,
+            documents: parts.next()?.parse().ok()?,
+            first: parts.next().unwrap_or("").to_string(),
+        })
+    }
+
+    /// `self` is an earlier state of the same ledger as `later`.
+    fn precedes(&self, later: &LedgerState) -> bool {
+        self.statements <= later.statements
+            && self.documents <= later.documents
+            && (self.first.is_empty() || self.first == later.first)
+    }
+}
+
+/// A day of a document's date as YYYYMMDD: its first or last possible day.
+fn day_number(date: &str, first: bool) -> Option<u64> {
+    let padded = match (date.len(), first) {
+        (4, true) => format!("{date}0101"),
+        (4, false) => format!("{date}1231"),
+        (7, true) => format!("{}01", date.replace('-', "")),
+        (7, false) => format!("{}31", date.replace('-', "")),
+        (10, _) => date.replace('-', ""),
+        _ => return None,
+    };
+    padded.parse().ok()
+}
+
+/// The search index of one ledger.
+pub(crate) struct SearchIndex {
+    dir: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    /// The ledger state the reader holds, once known.
+    state: Cell<Option<LedgerState>>,
+}
+
+impl SearchIndex {
+    /// The index beside `ledger`, created or rebuilt as needed; `None`
+    /// when it cannot be had (searches then go to FTS5).
+    pub(crate) fn open(ledger: &Path) -> Option<SearchIndex> {
+        let mut dir = ledger.as_os_str().to_owned();
+        dir.push(".search");
+        let dir = PathBuf::from(dir);
+        SearchIndex::open_in(&dir).ok().or_else(|| {
+            // Broken or of another schema: it is derived, so start afresh.
+            std::fs::remove_dir_all(&dir).ok()?;
+            SearchIndex::open_in(&dir).ok()
+        })
+    }
+
+    fn open_in(dir: &Path) -> tantivy::Result<SearchIndex> {
+        std::fs::create_dir_all(dir)?;
+        let (schema, fields) = schema();
+        let directory = tantivy::directory::MmapDirectory::open(dir)
+            .map_err(|e| TantivyError::SystemError(e.to_string()))?;
+        let index = Index::open_or_create(directory, schema)?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(SearchIndex { dir: dir.to_path_buf(), index, reader, fields, state: Cell::new(None) })
+    }
+
+    /// Where it lives.
+    pub(crate) fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn committed(&self) -> tantivy::Result<Option<LedgerState>> {
+        Ok(self.index.load_metas()?.payload.as_deref().and_then(LedgerState::parse))
+    }
+
+    /// Whether the index holds the ledger's current state, bringing it up
+    /// to date if it can.
+    pub(crate) fn ready(&self, conn: &Connection) -> Result<bool, IndexError> {
+        let now = LedgerState::of(conn)?;
+        let held = self.state.take();
+        if held.as_ref() == Some(&now) {
+            self.state.set(held);
+            return Ok(true);
+        }
+        // Another process (or connection) may have brought it up to date:
+        // the payload is read before the reload, so the reader holds at
+        // least what the payload says.
+        if let Some(committed) = self.committed()? {
+            self.reader.reload()?;
+            let fresh = committed == now;
+            self.state.set(Some(committed));
+            if fresh {
+                return Ok(true);
+            }
+        }
+        self.update(conn)
+    }
+
+    /// Adds what the ledger gained since the index's last commit; `false`
+    /// when another process holds the index's writer.
+    pub(crate) fn update(&self, conn: &Connection) -> Result<bool, IndexError> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        let mut writer: IndexWriter =
+            match self.index.writer_with_num_threads(threads, WRITER_MEMORY * threads) {
+                Ok(w) => w,
+                Err(TantivyError::LockFailure(..)) => return Ok(false),
+                Err(e) => return Err(e.into()),
+            };
+        // One read transaction: the state and the rows agree.
+        let tx = conn.unchecked_transaction()?;
+        let to = LedgerState::of(&tx)?;
+        // An index of another ledger, or of an earlier way of indexing, is
+        // emptied and filled afresh.
+        let from = match self.committed()? {
+            Some(held) if held.precedes(&to) => held,
+            _ => {
+                writer.delete_all_documents()?;
+                LedgerState { statements: 0, documents: 0, first: String::new() }
+            }
+        };
+        if from != to {
+            self.add_since(&mut writer, &tx, &from, &to)?;
+            let mut commit = writer.prepare_commit()?;
+            commit.set_payload(&to.payload());
+            commit.commit()?;
+        }
+        drop(tx);
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        self.state.set(Some(to));
+        Ok(true)
+    }
+
+    fn add_since(
+        &self,
+        writer: &mut IndexWriter,
+        conn: &Connection,
+        from: &LedgerState,
+        to: &LedgerState,
+    ) -> Result<(), IndexError> {
+        let f = self.fields;
+        // Versions superseded by documents added since.
+        let mut old = conn.prepare(
+            "SELECT old.id FROM documents old JOIN documents new ON new.id = old.superseded_by
+             WHERE new.rowid > ?1 AND new.rowid <= ?2",
+        )?;
+        let gone = old.query_map(params![from.documents, to.documents], |r| r.get::<_, String>(0))?;
+        for id in gone {
+            writer.delete_term(Term::from_field_text(f.doc, &id?));
+        }
+        let mut st = conn.prepare(
+            "SELECT s.rowid, s.text, s.kind, d.id, d.date,
+                    (SELECT group_concat(actor, ' ') FROM statement_actors a WHERE a.statement = s.rowid),
+                    (SELECT group_concat(domain, ' ') FROM statement_domains x WHERE x.statement = s.rowid)
+             FROM statements s JOIN documents d ON d.id = s.doc_id
+             WHERE s.rowid > ?1 AND s.rowid <= ?2 AND d.superseded_by IS NULL",
+        )?;
+        let mut rows = st.query(params![from.statements, to.statements])?;
+        while let Some(r) = rows.next()? {
+            let mut doc = TantivyDocument::default();
+            doc.add_u64(f.rowid, r.get::<_, i64>(0)? as u64);
+            doc.add_text(f.text, r.get_ref(1)?.as_str()?);
+            doc.add_text(f.kind, r.get_ref(2)?.as_str()?);
+            doc.add_text(f.doc, r.get_ref(3)?.as_str()?);
+            // An undated document falls outside every date range: its
+            // first day is after all days, its last before all. (Every
+            // document has both, which keeps the columns dense and the
+            // range filters cheap.)
+            let date = r.get_ref(4)?.as_str_or_null()?;
+            let lo = date.and_then(|d| day_number(d, true)).unwrap_or(u64::MAX);
+            let hi = date.and_then(|d| day_number(d, false)).unwrap_or(0);
+            doc.add_u64(f.date_lo, lo);
+            doc.add_u64(f.date_hi, hi);
+            for (field, column) in [(f.actor, 5), (f.domain, 6)] {
+                if let Some(list) = r.get_ref(column)?.as_str_or_null()? {
+                    for value in list.split(' ').filter(|v| !v.is_empty()) {
+                        doc.add_text(field, value);
+                    }
+                }
+            }
+            writer.add_document(doc)?;
+        }
+        Ok(())
+    }
+
+    /// The query of `node`, or `None` when a phrase has no word the index
+    /// would hold (FTS5 then answers).
+    fn query(&self, searcher: &Searcher, node: &Node) -> Option<Box<dyn Query>> {
+        let text = self.fields.text;
+        Some(match node {
+            Node::Phrase { text: words, prefix } => {
+                let mut analyzer = self.index.tokenizer_for_field(text).ok()?;
+                let mut terms = Vec::new();
+                let mut stream = analyzer.token_stream(words);
+                while let Some(t) = stream.next() {
+                    terms.push(Term::from_field_text(text, &t.text));
+                }
+                if *prefix {
+                    // The prefix as written (lower case), not stemmed: "ener*"
+                    // finds "energi", as FTS5's does.
+                    let last: String = words
+                        .rsplit(|c: char| !c.is_alphanumeric() && c != '_')
+                        .find(|w| !w.is_empty())?
+                        .to_lowercase();
+                    terms.pop();
+                    if terms.is_empty() {
+                        self.prefix_query(searcher, &last)?
+                    } else {
+                        terms.push(Term::from_field_text(text, &last));
+                        Box::new(PhrasePrefixQuery::new(terms))
+                    }
+                } else {
+                    match terms.len() {
+                        0 => return None,
+                        1 => Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::WithFreqs)),
+                        _ => Box::new(PhraseQuery::new(terms)),
+                    }
+                }
+            }
+            Node::And(parts) => Box::new(BooleanQuery::new(
+                parts
+                    .iter()
+                    .map(|p| Some((Occur::Must, self.query(searcher, p)?)))
+                    .collect::<Option<Vec<_>>>()?,
+            )),
+            Node::Or(parts) => Box::new(BooleanQuery::new(
+                parts
+                    .iter()
+                    .map(|p| Some((Occur::Should, self.query(searcher, p)?)))
+                    .collect::<Option<Vec<_>>>()?,
+            )),
+            Node::Not(keep, drop) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, self.query(searcher, keep)?),
+                (Occur::MustNot, self.query(searcher, drop)?),
+            ])),
+        })
+    }
+
+    /// A word prefix: any of the words the index holds that start with it,
+    /// each scored as a word (as FTS5 scores a prefix), up to
+    /// [`MAX_EXPANSIONS`]; beyond that, one unscored match of them all.
+    fn prefix_query(&self, searcher: &Searcher, prefix: &str) -> Option<Box<dyn Query>> {
+        let field = self.fields.text;
+        let mut words: std::collections::BTreeSet<Vec<u8>> = std::collections::BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            let index = segment.inverted_index(field).ok()?;
+            let mut stream = index.terms().range().ge(prefix.as_bytes()).into_stream().ok()?;
+            while stream.advance() && stream.key().starts_with(prefix.as_bytes()) {
+                words.insert(stream.key().to_vec());
+                if words.len() > MAX_EXPANSIONS {
+                    let pattern = format!("{}.*", regex_escape(prefix));
+                    return Some(Box::new(RegexQuery::from_pattern(&pattern, field).ok()?));
+                }
+            }
+        }
+        let terms: Vec<(Occur, Box<dyn Query>)> = words
+            .into_iter()
+            .filter_map(|w| std::str::from_utf8(&w).ok().map(|w| Term::from_field_text(field, w)))
+            .map(|t| {
+                (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)) as Box<dyn Query>)
+            })
+            .collect();
+        // No word starts so: a query that matches nothing.
+        Some(Box::new(BooleanQuery::new(terms)))
+    }
+
+    /// `node` with the filters, which select without scoring.
+    fn filtered(
+        &self,
+        searcher: &Searcher,
+        node: &Node,
+        f: &SearchFilter,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> Option<BooleanQuery> {
+        let fields = self.fields;
+        let mut clauses = vec![(Occur::Must, self.query(searcher, node)?)];
+        let mut filter =
+            |q: Box<dyn Query>| clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+        for (field, value) in [(fields.actor, &f.actor), (fields.domain, &f.domain), (fields.kind, &f.kind)] {
+            if let Some(v) = value {
+                filter(Box::new(TermQuery::new(Term::from_field_text(field, v), IndexRecordOption::Basic)));
+            }
+        }
+        if let Some(day) = since.and_then(|d| d.replace('-', "").parse::<u64>().ok()) {
+            let from = Bound::Included(Term::from_field_u64(fields.date_hi, day));
+            filter(Box::new(RangeQuery::new(from, Bound::Unbounded)));
+        }
+        if let Some(day) = until.and_then(|d| d.replace('-', "").parse::<u64>().ok()) {
+            let to = Bound::Included(Term::from_field_u64(fields.date_lo, day));
+            filter(Box::new(RangeQuery::new(Bound::Unbounded, to)));
+        }
+        Some(BooleanQuery::new(clauses))
+    }
+
+    /// The page of best hits (statement rowid, BM25), found without
+    /// scoring every match, and what marks their words; `None` when the
+    /// query is left to FTS5. `since` and `until` are ISO days.
+    pub(crate) fn search(
+        &self,
+        node: &Node,
+        f: &SearchFilter,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> Result<Option<Ranked>, IndexError> {
+        let searcher = self.reader.searcher();
+        let Some(query) = self.filtered(&searcher, node, f, since, until) else { return Ok(None) };
+        let mut marker = SnippetGenerator::create(&searcher, &query, self.fields.text)?;
+        marker.set_max_num_chars(SNIPPET_CHARS);
+        let top = TopDocs::with_limit(f.limit.max(1)).and_offset(f.offset).order_by_score();
+        let best = searcher.search(&query, &top)?;
+        let mut hits = Vec::with_capacity(best.len());
+        for (score, address) in best.into_iter().take(f.limit) {
+            let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("rowid")?;
+            if let Some(rowid) = column.first(address.doc_id) {
+                hits.push((rowid as i64, score));
+            }
+        }
+        Ok(Some((hits, Marker(marker))))
+    }
+
+    /// How many statements match; `None` when the query is left to FTS5.
+    pub(crate) fn count(
+        &self,
+        node: &Node,
+        f: &SearchFilter,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> Result<Option<usize>, IndexError> {
+        let searcher = self.reader.searcher();
+        let Some(query) = self.filtered(&searcher, node, f, since, until) else { return Ok(None) };
+        Ok(Some(searcher.search(&query, &Count)?))
+    }
+}
+
+/// The page of best hits (statement rowid, BM25), and what marks their
+/// words.
+pub(crate) type Ranked = (Vec<(i64, f32)>, Marker);
+
+/// The longest stretch of a statement a snippet shows, in bytes.
+const SNIPPET_CHARS: usize = 160;
+
+/// Marks the words of a query in the statements it found.
+pub(crate) struct Marker(SnippetGenerator);
+
+impl Marker {
+    /// The stretch of `text` with the most of the query's words, each
+    /// between `open` and `close`, with `…` where text is left out; the
+    /// opening words when none is found (a word FTS5 and the index stem
+    /// differently).
+    pub(crate) fn mark(&self, text: &str, open: &str, close: &str) -> Option<String> {
+        let snippet = self.0.snippet(text);
+        if snippet.is_empty() {
+            return None;
+        }
+        let range = snippet.fragment_range();
+        let fragment = snippet.fragment();
+        let mut out = String::with_capacity(fragment.len() + 16);
+        if range.start > 0 {
+            out.push('…');
+        }
+        let mut from = 0;
+        for r in tantivy::snippet::collapse_overlapped_ranges(snippet.highlighted()) {
+            out.push_str(&fragment[from..r.start]);
+            out.push_str(open);
+            out.push_str(&fragment[r.clone()]);
+            out.push_str(close);
+            from = r.end;
+        }
+        out.push_str(&fragment[from..]);
+        // A closing bracket or stop right after the last word belongs to it.
+        let rest = &text[range.end..];
+        let stuck = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let mut end = range.end;
+        if stuck <= 3 && rest[..stuck].chars().all(|c| c.is_ascii_punctuation()) {
+            out.push_str(&rest[..stuck]);
+            end += stuck;
+        }
+        if end < text.trim_end().len() {
+            out.push('…');
+        }
+        Some(out)
+    }
+}
+
+/// A prefix as a regular expression that matches it literally.
+fn regex_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !c.is_alphanumeric() && c != '_' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// What can go wrong with the index (the search then goes to FTS5).
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum IndexError {
+    #[error("search index: {0}")]
+    Index(#[from] TantivyError),
+    #[error("search index: reading the ledger: {0}")]
+    Ledger(#[from] rusqlite::Error),
+}
+
+impl From<rusqlite::types::FromSqlError> for IndexError {
+    fn from(e: rusqlite::types::FromSqlError) -> Self {
+        IndexError::Ledger(e.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_become_their_first_and_last_days() {
+        assert_eq!(day_number("2017", true), Some(20170101));
+        assert_eq!(day_number("2017", false), Some(20171231));
+        assert_eq!(day_number("2017-11", true), Some(20171101));
+        assert_eq!(day_number("2017-11", false), Some(20171131));
+        assert_eq!(day_number("2017-11-06", false), Some(20171106));
+        assert_eq!(day_number("soon", true), None);
+    }
+
+    #[test]
+    fn the_payload_says_which_ledger_and_how_far() {
+        let s = LedgerState { statements: 10, documents: 2, first: "d-abc".into() };
+        assert_eq!(LedgerState::parse(&s.payload()), Some(s.clone()));
+        assert_eq!(LedgerState::parse("something else"), None);
+        let later = LedgerState { statements: 12, documents: 3, first: "d-abc".into() };
+        assert!(s.precedes(&later));
+        assert!(!later.precedes(&s), "rows are never removed: the index is of another ledger");
+        let other = LedgerState { statements: 12, documents: 3, first: "d-xyz".into() };
+        assert!(!s.precedes(&other));
+    }
+}

@@ -1,0 +1,177 @@
+//! The search index beside the ledger: it finds what FTS5 finds, follows
+//! the ledger through new documents and versions, rebuilds itself when
+//! lost or broken, and leaves what it does not read to FTS5.
+
+use readout_store::{SearchFilter, Store};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn readout(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("readout-index-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
+}
+
+fn ingest(db: &Path, paths: &[&Path]) {
+    let mut args = vec!["ingest".to_string(), "--db".to_string(), db.display().to_string()];
+    args.extend(paths.iter().map(|p| p.display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = readout(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+fn index_dir(db: &Path) -> PathBuf {
+    PathBuf::from(format!("{}.search", db.display()))
+}
+
+fn all(f: SearchFilter) -> SearchFilter {
+    SearchFilter { limit: 10_000, ..f }
+}
+
+fn ids(store: &Store, q: &str, f: &SearchFilter) -> Vec<String> {
+    let mut ids: Vec<String> = store.search(q, f).unwrap().into_iter().map(|h| h.statement).collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn the_index_finds_what_fts5_finds() {
+    let dir = temp_dir("same");
+    let db = dir.join("ledger.db");
+    ingest(&db, &[&corpus()]);
+    assert!(index_dir(&db).join("meta.json").exists(), "ingest builds the index");
+    let indexed = Store::open(&db).unwrap();
+    let plain = Store::open(&db).unwrap().without_search_index();
+    assert!(indexed.search_index_ready());
+    assert!(!plain.search_index_ready());
+    let filters = [
+        all(SearchFilter::default()),
+        all(SearchFilter { actor: Some("JPN".into()), ..Default::default() }),
+        all(SearchFilter {
+            domain: Some("energy".into()),
+            kind: Some("commitment".into()),
+            ..Default::default()
+        }),
+        all(SearchFilter { since: Some("2017-11-07".into()), ..Default::default() }),
+        all(SearchFilter { since: Some("2018".into()), until: Some("2019-04".into()), ..Default::default() }),
+    ];
+    let queries = [
+        "energy",
+        "Japan",
+        "\"free and open\"",
+        "invest*",
+        "\"trade defi\"*",
+        "trade AND japan",
+        "defense OR security",
+        "energy NOT infrastructure",
+        "(energy OR trade) AND japan",
+        "japan NOT defense security",
+        "trade japan OR energy",
+        "nothingatall",
+    ];
+    let mut found = 0;
+    for q in queries {
+        for f in &filters {
+            let (a, b) = (ids(&indexed, q, f), ids(&plain, q, f));
+            assert_eq!(a, b, "{q:?} with {f:?}");
+            assert_eq!(indexed.count(q, f).unwrap(), plain.count(q, f).unwrap(), "{q:?} with {f:?}");
+            found += a.len();
+        }
+    }
+    assert!(found > 100, "the queries find things: {found}");
+    // The best hit comes first in both, and words are marked.
+    let f = SearchFilter { limit: 3, ..Default::default() };
+    let (a, b) = (indexed.search("JUSEP", &f).unwrap(), plain.search("JUSEP", &f).unwrap());
+    assert_eq!(a[0].statement, b[0].statement);
+    assert!(a.iter().all(|h| h.snippet.contains("[JUSEP]")), "{a:?}");
+    // Paging: the second page follows the first.
+    let first = indexed.search("japan", &SearchFilter { limit: 5, ..Default::default() }).unwrap();
+    let second =
+        indexed.search("japan", &SearchFilter { limit: 5, offset: 5, ..Default::default() }).unwrap();
+    let both = indexed.search("japan", &SearchFilter { limit: 10, ..Default::default() }).unwrap();
+    let paged: Vec<_> = first.iter().chain(&second).map(|h| &h.statement).collect();
+    assert_eq!(paged, both.iter().map(|h| &h.statement).collect::<Vec<_>>());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_index_follows_the_ledger_and_rebuilds_itself() {
+    let dir = temp_dir("follow");
+    let db = dir.join("ledger.db");
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    let note = docs.join("note.txt");
+    std::fs::write(&note, "The two leaders agreed to build a zeppelin port in Osaka.\n").unwrap();
+    ingest(&db, &[&note]);
+    let store = Store::open(&db).unwrap();
+    assert!(store.search_index_ready());
+    let f = SearchFilter { limit: 10, ..Default::default() };
+    let old = store.search("zeppelin", &f).unwrap();
+    assert_eq!(old.len(), 1);
+
+    // A new version, ingested by another process: the open store's index
+    // catches up; the superseded statement is gone from it.
+    std::fs::write(&note, "The two leaders agreed to build a zeppelin port in Kobe.\n").unwrap();
+    ingest(&db, &[&note]);
+    let new = store.search("zeppelin", &f).unwrap();
+    assert_eq!(new.len(), 1);
+    assert_ne!(new[0].statement, old[0].statement);
+    assert!(new[0].snippet.contains("Kobe"), "{new:?}");
+    assert!(store.search("Osaka", &f).unwrap().is_empty());
+
+    // Lost: rebuilt on the next open.
+    drop(store);
+    std::fs::remove_dir_all(index_dir(&db)).unwrap();
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.search("zeppelin", &f).unwrap().len(), 1);
+    assert!(index_dir(&db).join("meta.json").exists());
+
+    // Broken: rebuilt too.
+    drop(store);
+    std::fs::write(index_dir(&db).join("meta.json"), "not json").unwrap();
+    let store = Store::open(&db).unwrap();
+    assert!(store.search_index_ready());
+    assert_eq!(store.search("Kobe", &f).unwrap().len(), 1);
+
+    // Another ledger's index at this path is not read for this one.
+    drop(store);
+    let other = dir.join("other.db");
+    ingest(&other, &[&corpus()]);
+    std::fs::remove_dir_all(index_dir(&db)).unwrap();
+    std::fs::rename(index_dir(&other), index_dir(&db)).unwrap();
+    let store = Store::open(&db).unwrap();
+    assert!(store.search("JUSEP", &f).unwrap().is_empty());
+    assert_eq!(store.search("zeppelin", &f).unwrap().len(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn queries_the_index_does_not_read_go_to_fts5() {
+    let dir = temp_dir("fts5");
+    let db = dir.join("ledger.db");
+    ingest(&db, &[&corpus()]);
+    let store = Store::open(&db).unwrap();
+    let f = SearchFilter { limit: 10, ..Default::default() };
+    // NEAR and column filters: FTS5's own.
+    assert!(!store.search("NEAR(energy partnership, 3)", &f).unwrap().is_empty());
+    assert!(!store.search("text:JUSEP", &f).unwrap().is_empty());
+    // Malformed: FTS5's message, as before.
+    let err = store.search("U.S.", &f).unwrap_err().to_string();
+    assert!(err.contains("malformed search query"), "{err}");
+    let err = store.search("energy AND", &f).unwrap_err().to_string();
+    assert!(err.contains("malformed search query"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
