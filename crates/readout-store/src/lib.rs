@@ -541,6 +541,12 @@ impl Store {
     /// years (the filters applied), and how many there are in all.
     pub fn facets(&self, query: &str, f: &SearchFilter) -> Result<Facets, StoreError> {
         let (since, until) = bounds(f)?;
+        if let Some(mut out) =
+            self.with_index(query, |ix, node| ix.facets(node, f, since.as_deref(), until.as_deref()))
+        {
+            sort_facets(&mut out);
+            return Ok(out);
+        }
         let sql = format!(
             "WITH m AS ({})
              SELECT 'total', NULL, count(*) FROM m
@@ -571,10 +577,7 @@ impl Store {
             };
             list.push(FacetCount { value: value.unwrap_or_default(), count });
         }
-        for list in [&mut out.kind, &mut out.actor, &mut out.domain] {
-            list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        }
-        out.year.sort_by(|a, b| a.value.cmp(&b.value));
+        sort_facets(&mut out);
         Ok(out)
     }
 
@@ -791,6 +794,14 @@ impl Store {
 }
 
 /// An ISO day, month or year as the first (`start`) or last day it covers.
+/// Most first (then by name) for actors, domains and kinds; years in order.
+fn sort_facets(out: &mut Facets) {
+    for list in [&mut out.kind, &mut out.actor, &mut out.domain] {
+        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    }
+    out.year.sort_by(|a, b| a.value.cmp(&b.value));
+}
+
 /// The first `n` words of `text`, and an ellipsis if there is more.
 fn opening_words(text: &str, n: usize) -> String {
     let mut words = text.split_whitespace();

@@ -33,7 +33,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDo
 
 /// What a commit's payload starts with: bumped whenever what is indexed,
 /// or how, changes, so that an older index is rebuilt.
-const PAYLOAD_TAG: &str = "readout-search 2";
+const PAYLOAD_TAG: &str = "readout-search 3";
 
 /// The most words a prefix expands to before its matches go unscored.
 const MAX_EXPANSIONS: usize = 256;
@@ -70,9 +70,9 @@ fn schema() -> (Schema, Fields) {
         text,
         rowid: b.add_u64_field("rowid", FAST),
         doc: b.add_text_field("doc", STRING),
-        actor: b.add_text_field("actor", STRING),
-        domain: b.add_text_field("domain", STRING),
-        kind: b.add_text_field("kind", STRING),
+        actor: b.add_text_field("actor", STRING | FAST),
+        domain: b.add_text_field("domain", STRING | FAST),
+        kind: b.add_text_field("kind", STRING | FAST),
         date_lo: b.add_u64_field("date_lo", FAST),
         date_hi: b.add_u64_field("date_hi", FAST),
     };
@@ -420,6 +420,20 @@ impl SearchIndex {
         Ok(Some((hits, Marker(marker))))
     }
 
+    /// How the matches spread over actors, domains, kinds and years, and
+    /// how many there are; `None` when the query is left to FTS5.
+    pub(crate) fn facets(
+        &self,
+        node: &Node,
+        f: &SearchFilter,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> Result<Option<crate::Facets>, IndexError> {
+        let searcher = self.reader.searcher();
+        let Some(query) = self.filtered(&searcher, node, f, since, until) else { return Ok(None) };
+        Ok(Some(searcher.search(&query, &FacetCounter)?.into_facets()))
+    }
+
     /// How many statements match; `None` when the query is left to FTS5.
     pub(crate) fn count(
         &self,
@@ -481,6 +495,113 @@ impl Marker {
             out.push('…');
         }
         Some(out)
+    }
+}
+
+/// Counts matches by actor, domain, kind and year, from the index's
+/// columns, without scoring them.
+struct FacetCounter;
+
+/// Counts by facet and value.
+#[derive(Default)]
+struct FacetTally {
+    total: u64,
+    /// (facet, value) → count; facets 0–3: actor, domain, kind, year.
+    counts: std::collections::HashMap<(u8, String), u64>,
+}
+
+impl FacetTally {
+    fn into_facets(self) -> crate::Facets {
+        let mut out = crate::Facets { total: self.total as i64, ..Default::default() };
+        for ((facet, value), count) in self.counts {
+            let list = match facet {
+                0 => &mut out.actor,
+                1 => &mut out.domain,
+                2 => &mut out.kind,
+                _ => &mut out.year,
+            };
+            list.push(crate::FacetCount { value, count: count as i64 });
+        }
+        out
+    }
+}
+
+/// One segment's counts: by term ordinal for the string columns, by year
+/// for dates.
+struct SegmentFacets {
+    columns: Vec<Option<tantivy::columnar::StrColumn>>,
+    ords: Vec<Vec<u64>>,
+    date: tantivy::columnar::Column<u64>,
+    years: std::collections::HashMap<u64, u64>,
+    total: u64,
+}
+
+impl tantivy::collector::Collector for FacetCounter {
+    type Fruit = FacetTally;
+    type Child = SegmentFacets;
+
+    fn for_segment(&self, _: u32, segment: &tantivy::SegmentReader) -> tantivy::Result<SegmentFacets> {
+        let fast = segment.fast_fields();
+        let columns = ["actor", "domain", "kind"]
+            .iter()
+            .map(|name| fast.str(name))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        let ords = columns.iter().map(|c| vec![0; c.as_ref().map_or(0, |c| c.num_terms())]).collect();
+        Ok(SegmentFacets { columns, ords, date: fast.u64("date_lo")?, years: Default::default(), total: 0 })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<FacetTally>) -> tantivy::Result<FacetTally> {
+        let mut all = FacetTally::default();
+        for fruit in fruits {
+            all.total += fruit.total;
+            for (key, n) in fruit.counts {
+                *all.counts.entry(key).or_default() += n;
+            }
+        }
+        Ok(all)
+    }
+}
+
+impl tantivy::collector::SegmentCollector for SegmentFacets {
+    type Fruit = FacetTally;
+
+    fn collect(&mut self, doc: tantivy::DocId, _: tantivy::Score) {
+        self.total += 1;
+        for (column, counts) in self.columns.iter().zip(&mut self.ords) {
+            if let Some(column) = column {
+                for ord in column.term_ords(doc) {
+                    if let Some(n) = counts.get_mut(ord as usize) {
+                        *n += 1;
+                    }
+                }
+            }
+        }
+        // Undated documents have u64::MAX as their first day.
+        if let Some(day) = self.date.first(doc).filter(|&d| d != u64::MAX) {
+            *self.years.entry(day / 10_000).or_default() += 1;
+        }
+    }
+
+    fn harvest(self) -> FacetTally {
+        let mut tally = FacetTally { total: self.total, ..Default::default() };
+        let mut value = String::new();
+        for (facet, (column, counts)) in self.columns.iter().zip(&self.ords).enumerate() {
+            let Some(column) = column else { continue };
+            for (ord, &n) in counts.iter().enumerate().filter(|(_, &n)| n > 0) {
+                value.clear();
+                if column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
+                    tally.counts.insert((facet as u8, value.clone()), n);
+                }
+            }
+        }
+        for (year, n) in self.years {
+            tally.counts.insert((3, format!("{year:04}")), n);
+        }
+        tally
     }
 }
 

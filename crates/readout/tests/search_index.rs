@@ -88,6 +88,8 @@ fn the_index_finds_what_fts5_finds() {
             let (a, b) = (ids(&indexed, q, f), ids(&plain, q, f));
             assert_eq!(a, b, "{q:?} with {f:?}");
             assert_eq!(indexed.count(q, f).unwrap(), plain.count(q, f).unwrap(), "{q:?} with {f:?}");
+            let facets = |s: &Store| serde_json::to_value(s.facets(q, f).unwrap()).unwrap();
+            assert_eq!(facets(&indexed), facets(&plain), "{q:?} with {f:?}");
             found += a.len();
         }
     }
