@@ -406,12 +406,19 @@ impl SearchIndex {
     ) -> Result<Option<Ranked>, IndexError> {
         let searcher = self.reader.searcher();
         let Some(query) = self.filtered(&searcher, node, f, since, until) else { return Ok(None) };
+        // The collector keeps offset + limit hits in memory: a page past the
+        // last statement is empty, and no page asks for more than there are.
+        let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let limit = f.limit.min(docs.saturating_sub(f.offset));
         let mut marker = SnippetGenerator::create(&searcher, &query, self.fields.text)?;
         marker.set_max_num_chars(SNIPPET_CHARS);
-        let top = TopDocs::with_limit(f.limit.max(1)).and_offset(f.offset).order_by_score();
+        if limit == 0 {
+            return Ok(Some((Vec::new(), Marker(marker))));
+        }
+        let top = TopDocs::with_limit(limit).and_offset(f.offset).order_by_score();
         let best = searcher.search(&query, &top)?;
         let mut hits = Vec::with_capacity(best.len());
-        for (score, address) in best.into_iter().take(f.limit) {
+        for (score, address) in best {
             let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("rowid")?;
             if let Some(rowid) = column.first(address.doc_id) {
                 hits.push((rowid as i64, score));

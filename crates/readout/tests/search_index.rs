@@ -106,6 +106,18 @@ fn the_index_finds_what_fts5_finds() {
     let both = indexed.search("japan", &SearchFilter { limit: 10, ..Default::default() }).unwrap();
     let paged: Vec<_> = first.iter().chain(&second).map(|h| &h.statement).collect();
     assert_eq!(paged, both.iter().map(|h| &h.statement).collect::<Vec<_>>());
+    // Pages past the end are empty, however far (the index's collector must
+    // not be asked to hold them), and the last page is as FTS5's.
+    for offset in [usize::MAX / 2, 1 << 31, 100_000] {
+        let far = SearchFilter { limit: 20, offset, ..Default::default() };
+        assert!(indexed.search("japan", &far).unwrap().is_empty(), "{offset}");
+    }
+    let n = indexed.count("japan", &SearchFilter::default()).unwrap() as usize;
+    let last = SearchFilter { limit: 20, offset: n - 3, ..Default::default() };
+    assert_eq!(indexed.search("japan", &last).unwrap().len(), 3);
+    assert_eq!(plain.search("japan", &last).unwrap().len(), 3);
+    let none = SearchFilter { limit: 0, ..Default::default() };
+    assert!(indexed.search("japan", &none).unwrap().is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }
 
