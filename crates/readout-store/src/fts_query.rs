@@ -88,6 +88,8 @@ fn tokens(q: &str) -> Option<Vec<Token>> {
                 ("AND", false) => Token::And,
                 ("OR", false) => Token::Or,
                 ("NOT", false) => Token::Not,
+                // An operator is no word, even before `*`.
+                ("AND" | "OR" | "NOT", true) => return None,
                 // NEAR(…) and column filters are left to FTS5.
                 ("NEAR", false) if chars.peek().is_some_and(|&(_, c)| c == '(') => return None,
                 _ if chars.peek().is_some_and(|&(_, c)| c == ':') => return None,
@@ -141,7 +143,8 @@ impl Parser {
 
     /// Phrases side by side (ANDed, binding tightest, as in FTS5's
     /// grammar), or a bracketed query. A bracket next to a phrase without
-    /// an operator is FTS5's syntax error, so it is declined here.
+    /// an operator is FTS5's syntax error: nothing here takes it, so the
+    /// whole query is declined.
     fn primary(&mut self) -> Option<Node> {
         match self.toks.get(self.at)?.clone() {
             Token::Phrase(..) => {
@@ -162,9 +165,6 @@ impl Parser {
                     return None;
                 }
                 self.at += 1;
-                if matches!(self.peek(), Some(Token::Phrase(..) | Token::Open)) {
-                    return None;
-                }
                 Some(inner)
             }
             _ => None,
@@ -265,6 +265,41 @@ mod tests {
             "japan (energy OR trade)",
         ] {
             assert_eq!(parse(q), None, "{q:?}");
+        }
+    }
+
+    /// Queries of FTS5's pieces, in any order.
+    fn queries() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            "energy", "japan", "trade", "AND", "OR", "NOT", "NEAR", "(", ")", "\"", "*", " ", " ", ":", "-",
+            "^", "é", "_", ",", "2017", "+", "{", "}",
+        ]);
+        (prop::collection::vec(piece, 0..10), any::<bool>()).prop_map(|(v, spaced)| {
+            if spaced {
+                v.join(" ")
+            } else {
+                v.concat()
+            }
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Whatever this reader takes, FTS5 takes too: a query it reads is
+        /// never one FTS5 would call malformed (and it never panics).
+        #[test]
+        fn what_it_reads_fts5_reads(q in queries()) {
+            let conn = rusqlite::Connection::open_in_memory().unwrap();
+            conn.execute_batch(
+                "CREATE VIRTUAL TABLE t USING fts5(text, tokenize = 'porter unicode61');
+                 INSERT INTO t VALUES ('energy trade with japan in 2017');",
+            )
+            .unwrap();
+            if parse(&q).is_some() {
+                let run = conn.query_row("SELECT count(*) FROM t WHERE t MATCH ?1", [&q], |r| r.get::<_, i64>(0));
+                proptest::prop_assert!(run.is_ok(), "{q:?}: {run:?}");
+            }
         }
     }
 }
