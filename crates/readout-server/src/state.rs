@@ -103,6 +103,11 @@ impl Views {
 pub struct Ledger {
     path: PathBuf,
     pool: Mutex<Vec<Store>>,
+    /// As many as the pool keeps: work on the ledger waits for one rather
+    /// than opening connections beyond the pool (which costs more than the
+    /// wait when the cores are busy anyway).
+    slots: tokio::sync::Semaphore,
+    pool_size: usize,
     views: tokio::sync::Mutex<Option<Arc<Views>>>,
     linker: Linker,
     extractor: Extractor,
@@ -119,9 +124,12 @@ impl Ledger {
         if let Err(e) = store.update_search_index() {
             tracing::warn!("{e}; searches use FTS5");
         }
+        let pool_size = std::thread::available_parallelism().map_or(4, |n| n.get() * 2).max(4);
         Ok(Ledger {
             path: path.to_path_buf(),
             pool: Mutex::new(vec![store]),
+            slots: tokio::sync::Semaphore::new(pool_size),
+            pool_size,
             views: tokio::sync::Mutex::new(None),
             linker: Linker::new(lexicon),
             extractor: Extractor::new(lexicon),
@@ -144,7 +152,7 @@ impl Ledger {
 
     fn give_back(&self, store: Store) {
         if let Ok(mut p) = self.pool.lock() {
-            if p.len() < 8 {
+            if p.len() < self.pool_size {
                 p.push(store);
             }
         }
@@ -155,6 +163,7 @@ impl Ledger {
         self: &Arc<Self>,
         f: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, Problem> {
+        let _slot = self.slots.acquire().await.map_err(|e| Problem::internal(&e))?;
         let me = Arc::clone(self);
         let joined = tokio::task::spawn_blocking(move || {
             let mut store = me.take()?;

@@ -297,13 +297,10 @@ impl SearchIndex {
                     terms.push(Term::from_field_text(text, &t.text));
                 }
                 if *prefix {
-                    // The prefix as written (lower case), not stemmed: "ener*"
-                    // finds "energi", as FTS5's does.
-                    let last: String = words
-                        .rsplit(|c: char| !c.is_alphanumeric() && c != '_')
-                        .find(|w| !w.is_empty())?
-                        .to_lowercase();
-                    terms.pop();
+                    // The last word is a prefix once stemmed, as in FTS5
+                    // ("jobs*" finds "job", "jobless"; "ener*" "energi").
+                    let last = terms.pop()?;
+                    let last = last.value().as_str()?.to_string();
                     if terms.is_empty() {
                         self.prefix_query(searcher, &last)?
                     } else {

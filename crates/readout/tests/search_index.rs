@@ -73,6 +73,8 @@ fn the_index_finds_what_fts5_finds() {
         "Japan",
         "\"free and open\"",
         "invest*",
+        "jobs*",
+        "investments*",
         "\"trade defi\"*",
         "trade AND japan",
         "defense OR security",
