@@ -32,11 +32,15 @@ use std::path::Path;
 use thiserror::Error;
 
 /// The schema version this readout writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// The migrations, one per schema version, in order.
-const MIGRATIONS: [&str; 3] =
-    [include_str!("schema.sql"), include_str!("migrate_2_pages.sql"), include_str!("migrate_3_live.sql")];
+const MIGRATIONS: [&str; 4] = [
+    include_str!("schema.sql"),
+    include_str!("migrate_2_pages.sql"),
+    include_str!("migrate_3_live.sql"),
+    include_str!("migrate_4_identity.sql"),
+];
 
 /// What can go wrong with the ledger.
 #[derive(Debug, Error)]

@@ -12,9 +12,8 @@
 //!
 //! Its commits carry the ledger state they hold: the highest statement and
 //! document rowids (rows are only ever added; a new version of a document
-//! is a new row that marks the old one superseded) and the id of the
-//! ledger's first document, so that an index is never read for another
-//! ledger.
+//! is a new row that marks the old one superseded) and the ledger's own id
+//! (table `ledger`), so that an index is never read for another ledger.
 
 use crate::fts_query::Node;
 use crate::SearchFilter;
@@ -33,7 +32,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDo
 
 /// What a commit's payload starts with: bumped whenever what is indexed,
 /// or how, changes, so that an older index is rebuilt.
-const PAYLOAD_TAG: &str = "readout-search 3";
+const PAYLOAD_TAG: &str = "readout-search 4";
 
 /// The most words a prefix expands to before its matches go unscored.
 const MAX_EXPANSIONS: usize = 256;
@@ -84,21 +83,21 @@ fn schema() -> (Schema, Fields) {
 struct LedgerState {
     statements: i64,
     documents: i64,
-    first: String,
+    ledger: String,
 }
 
 impl LedgerState {
     fn of(conn: &Connection) -> rusqlite::Result<LedgerState> {
         conn.query_row(
             "SELECT (SELECT ifnull(max(rowid), 0) FROM statements), (SELECT ifnull(max(rowid), 0) FROM documents),
-                    ifnull((SELECT id FROM documents ORDER BY rowid LIMIT 1), '')",
+                    ifnull((SELECT value FROM ledger WHERE key = 'id'), '')",
             [],
-            |r| Ok(LedgerState { statements: r.get(0)?, documents: r.get(1)?, first: r.get(2)? }),
+            |r| Ok(LedgerState { statements: r.get(0)?, documents: r.get(1)?, ledger: r.get(2)? }),
         )
     }
 
     fn payload(&self) -> String {
-        format!("{PAYLOAD_TAG} {} {} {}", self.statements, self.documents, self.first)
+        format!("{PAYLOAD_TAG} {} {} {}", self.statements, self.documents, self.ledger)
     }
 
     fn parse(payload: &str) -> Option<LedgerState> {
@@ -106,7 +105,7 @@ impl LedgerState {
         Some(LedgerState {
             statements: parts.next()?.parse().ok()?,
             documents: parts.next()?.parse().ok()?,
-            first: parts.next().unwrap_or("").to_string(),
+            ledger: parts.next().unwrap_or("").to_string(),
         })
     }
 
@@ -114,7 +113,7 @@ impl LedgerState {
     fn precedes(&self, later: &LedgerState) -> bool {
         self.statements <= later.statements
             && self.documents <= later.documents
-            && (self.first.is_empty() || self.first == later.first)
+            && self.ledger == later.ledger
     }
 }
 
@@ -216,7 +215,7 @@ impl SearchIndex {
             Some(held) if held.precedes(&to) => held,
             _ => {
                 writer.delete_all_documents()?;
-                LedgerState { statements: 0, documents: 0, first: String::new() }
+                LedgerState { statements: 0, documents: 0, ledger: to.ledger.clone() }
             }
         };
         if from != to {
@@ -652,13 +651,13 @@ mod tests {
 
     #[test]
     fn the_payload_says_which_ledger_and_how_far() {
-        let s = LedgerState { statements: 10, documents: 2, first: "d-abc".into() };
+        let s = LedgerState { statements: 10, documents: 2, ledger: "4f2a".into() };
         assert_eq!(LedgerState::parse(&s.payload()), Some(s.clone()));
         assert_eq!(LedgerState::parse("something else"), None);
-        let later = LedgerState { statements: 12, documents: 3, first: "d-abc".into() };
+        let later = LedgerState { statements: 12, documents: 3, ledger: "4f2a".into() };
         assert!(s.precedes(&later));
         assert!(!later.precedes(&s), "rows are never removed: the index is of another ledger");
-        let other = LedgerState { statements: 12, documents: 3, first: "d-xyz".into() };
+        let other = LedgerState { statements: 12, documents: 3, ledger: "9c0d".into() };
         assert!(!s.precedes(&other));
     }
 }

@@ -291,7 +291,7 @@ fn pdf_statements_keep_their_pages_in_the_ledger_and_old_ledgers_migrate() {
     drop(readout_store::Store::open(&db).unwrap());
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute_batch(
-        "DROP INDEX documents_live; ALTER TABLE statements DROP COLUMN page; PRAGMA user_version = 1;",
+        "DROP TABLE ledger; DROP INDEX documents_live; ALTER TABLE statements DROP COLUMN page;\n         PRAGMA user_version = 1;",
     )
     .unwrap();
     drop(conn);
@@ -318,5 +318,7 @@ fn pdf_statements_keep_their_pages_in_the_ledger_and_old_ledgers_migrate() {
         )
         .unwrap();
     assert_eq!(live, 1);
+    let id: String = conn.query_row("SELECT value FROM ledger WHERE key = 'id'", [], |r| r.get(0)).unwrap();
+    assert_eq!(id.len(), 32, "{id}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -171,6 +171,23 @@ fn the_index_follows_the_ledger_and_rebuilds_itself() {
     let store = Store::open(&db).unwrap();
     assert!(store.search("JUSEP", &f).unwrap().is_empty());
     assert_eq!(store.search("zeppelin", &f).unwrap().len(), 1);
+
+    // A ledger made anew at the same path, from the same first document and
+    // as many rows: its own index, not the old one's.
+    drop(store);
+    let fresh = dir.join("fresh.db");
+    let (a, b, c) = (docs.join("a.txt"), docs.join("b.txt"), docs.join("c.txt"));
+    std::fs::write(&a, "The leaders met in Tokyo.\n").unwrap();
+    std::fs::write(&b, "The leaders agreed on an airship port.\n").unwrap();
+    std::fs::write(&c, "The leaders agreed on a hovercraft port.\n").unwrap();
+    ingest(&fresh, &[&a, &b]);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", fresh.display()));
+    }
+    ingest(&fresh, &[&a, &c]);
+    let store = Store::open(&fresh).unwrap();
+    assert!(store.search("airship", &f).unwrap().is_empty());
+    assert_eq!(store.search("hovercraft", &f).unwrap().len(), 1);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
