@@ -492,9 +492,7 @@ impl Store {
     pub fn search(&self, query: &str, f: &SearchFilter) -> Result<Vec<Hit>, StoreError> {
         let (since, until) = bounds(f)?;
         let (open, close) = f.marks.clone().unwrap_or_else(|| ("[".to_string(), "]".to_string()));
-        if let Some((ranked, marker)) =
-            self.with_index(query, |ix, node| ix.search(node, f, since.as_deref(), until.as_deref()))
-        {
+        if let Some((ranked, marker)) = self.with_index(query, |ix, node| ix.search(node, f)) {
             return self.hits(&ranked, &marker, &open, &close);
         }
         // Rank and filter first, without snippets; make snippets for the
@@ -545,9 +543,7 @@ impl Store {
     /// years (the filters applied), and how many there are in all.
     pub fn facets(&self, query: &str, f: &SearchFilter) -> Result<Facets, StoreError> {
         let (since, until) = bounds(f)?;
-        if let Some(mut out) =
-            self.with_index(query, |ix, node| ix.facets(node, f, since.as_deref(), until.as_deref()))
-        {
+        if let Some(mut out) = self.with_index(query, |ix, node| ix.facets(node, f)) {
             sort_facets(&mut out);
             return Ok(out);
         }
@@ -588,9 +584,7 @@ impl Store {
     /// How many statements match a search (the filters applied).
     pub fn count(&self, query: &str, f: &SearchFilter) -> Result<i64, StoreError> {
         let (since, until) = bounds(f)?;
-        if let Some(n) =
-            self.with_index(query, |ix, node| ix.count(node, f, since.as_deref(), until.as_deref()))
-        {
+        if let Some(n) = self.with_index(query, |ix, node| ix.count(node, f)) {
             return Ok(n as i64);
         }
         let sql = format!("SELECT count(*) FROM ({})", matches(false));
@@ -797,7 +791,6 @@ impl Store {
     }
 }
 
-/// An ISO day, month or year as the first (`start`) or last day it covers.
 /// Most first (then by name) for actors, domains and kinds; years in order.
 fn sort_facets(out: &mut Facets) {
     for list in [&mut out.kind, &mut out.actor, &mut out.domain] {
@@ -816,6 +809,7 @@ fn opening_words(text: &str, n: usize) -> String {
     out.join(" ")
 }
 
+/// An ISO day, month or year as the first (`start`) or last day it covers.
 fn pad(d: &str, start: bool) -> Result<String, StoreError> {
     let ok = match d.len() {
         4 => d.chars().all(|c| c.is_ascii_digit()),

@@ -117,17 +117,10 @@ impl LedgerState {
     }
 }
 
-/// A day of a document's date as YYYYMMDD: its first or last possible day.
+/// A date (ISO day, month or year) as its first or last possible day,
+/// YYYYMMDD, padded as the ledger's own date filters pad it.
 fn day_number(date: &str, first: bool) -> Option<u64> {
-    let padded = match (date.len(), first) {
-        (4, true) => format!("{date}0101"),
-        (4, false) => format!("{date}1231"),
-        (7, true) => format!("{}01", date.replace('-', "")),
-        (7, false) => format!("{}31", date.replace('-', "")),
-        (10, _) => date.replace('-', ""),
-        _ => return None,
-    };
-    padded.parse().ok()
+    crate::pad(date, first).ok()?.replace('-', "").parse().ok()
 }
 
 /// The search index of one ledger.
@@ -345,7 +338,7 @@ impl SearchIndex {
             while stream.advance() && stream.key().starts_with(prefix.as_bytes()) {
                 words.insert(stream.key().to_vec());
                 if words.len() > MAX_EXPANSIONS {
-                    let pattern = format!("{}.*", regex_escape(prefix));
+                    let pattern = format!("{}.*", regex::escape(prefix));
                     return Some(Box::new(RegexQuery::from_pattern(&pattern, field).ok()?));
                 }
             }
@@ -361,17 +354,12 @@ impl SearchIndex {
         Some(Box::new(BooleanQuery::new(terms)))
     }
 
-    /// `node` with the filters, which select without scoring.
-    fn filtered(
-        &self,
-        searcher: &Searcher,
-        node: &Node,
-        f: &SearchFilter,
-        since: Option<&str>,
-        until: Option<&str>,
-    ) -> Option<BooleanQuery> {
+    /// A searcher, and `node` with the filters of `f`, which select without
+    /// scoring; `None` when the query is left to FTS5.
+    fn prepare(&self, node: &Node, f: &SearchFilter) -> Option<(Searcher, BooleanQuery)> {
+        let searcher = self.reader.searcher();
         let fields = self.fields;
-        let mut clauses = vec![(Occur::Must, self.query(searcher, node)?)];
+        let mut clauses = vec![(Occur::Must, self.query(&searcher, node)?)];
         let mut filter =
             |q: Box<dyn Query>| clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
         for (field, value) in [(fields.actor, &f.actor), (fields.domain, &f.domain), (fields.kind, &f.kind)] {
@@ -379,29 +367,23 @@ impl SearchIndex {
                 filter(Box::new(TermQuery::new(Term::from_field_text(field, v), IndexRecordOption::Basic)));
             }
         }
-        if let Some(day) = since.and_then(|d| d.replace('-', "").parse::<u64>().ok()) {
+        // A document is in the window when its last day is on or after
+        // `since` and its first day on or before `until`.
+        if let Some(day) = f.since.as_deref().and_then(|d| day_number(d, true)) {
             let from = Bound::Included(Term::from_field_u64(fields.date_hi, day));
             filter(Box::new(RangeQuery::new(from, Bound::Unbounded)));
         }
-        if let Some(day) = until.and_then(|d| d.replace('-', "").parse::<u64>().ok()) {
+        if let Some(day) = f.until.as_deref().and_then(|d| day_number(d, false)) {
             let to = Bound::Included(Term::from_field_u64(fields.date_lo, day));
             filter(Box::new(RangeQuery::new(Bound::Unbounded, to)));
         }
-        Some(BooleanQuery::new(clauses))
+        Some((searcher, BooleanQuery::new(clauses)))
     }
 
     /// The page of best hits (statement rowid, BM25), found without
-    /// scoring every match, and what marks their words; `None` when the
-    /// query is left to FTS5. `since` and `until` are ISO days.
-    pub(crate) fn search(
-        &self,
-        node: &Node,
-        f: &SearchFilter,
-        since: Option<&str>,
-        until: Option<&str>,
-    ) -> Result<Option<Ranked>, IndexError> {
-        let searcher = self.reader.searcher();
-        let Some(query) = self.filtered(&searcher, node, f, since, until) else { return Ok(None) };
+    /// scoring every match, and what marks their words.
+    pub(crate) fn search(&self, node: &Node, f: &SearchFilter) -> Result<Option<Ranked>, IndexError> {
+        let Some((searcher, query)) = self.prepare(node, f) else { return Ok(None) };
         // The collector keeps offset + limit hits in memory: a page past the
         // last statement is empty, and no page asks for more than there are.
         let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
@@ -424,29 +406,15 @@ impl SearchIndex {
     }
 
     /// How the matches spread over actors, domains, kinds and years, and
-    /// how many there are; `None` when the query is left to FTS5.
-    pub(crate) fn facets(
-        &self,
-        node: &Node,
-        f: &SearchFilter,
-        since: Option<&str>,
-        until: Option<&str>,
-    ) -> Result<Option<crate::Facets>, IndexError> {
-        let searcher = self.reader.searcher();
-        let Some(query) = self.filtered(&searcher, node, f, since, until) else { return Ok(None) };
+    /// how many there are.
+    pub(crate) fn facets(&self, node: &Node, f: &SearchFilter) -> Result<Option<crate::Facets>, IndexError> {
+        let Some((searcher, query)) = self.prepare(node, f) else { return Ok(None) };
         Ok(Some(searcher.search(&query, &FacetCounter)?.into_facets()))
     }
 
-    /// How many statements match; `None` when the query is left to FTS5.
-    pub(crate) fn count(
-        &self,
-        node: &Node,
-        f: &SearchFilter,
-        since: Option<&str>,
-        until: Option<&str>,
-    ) -> Result<Option<usize>, IndexError> {
-        let searcher = self.reader.searcher();
-        let Some(query) = self.filtered(&searcher, node, f, since, until) else { return Ok(None) };
+    /// How many statements match.
+    pub(crate) fn count(&self, node: &Node, f: &SearchFilter) -> Result<Option<usize>, IndexError> {
+        let Some((searcher, query)) = self.prepare(node, f) else { return Ok(None) };
         Ok(Some(searcher.search(&query, &Count)?))
     }
 }
@@ -606,18 +574,6 @@ impl tantivy::collector::SegmentCollector for SegmentFacets {
         }
         tally
     }
-}
-
-/// A prefix as a regular expression that matches it literally.
-fn regex_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if !c.is_alphanumeric() && c != '_' {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// What can go wrong with the index (the search then goes to FTS5).

@@ -1,23 +1,11 @@
 //! End-to-end tests of the ledger: ingest, versions, search, bad databases,
 //! crash safety and concurrent writers.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn readout(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_readout"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("readout-ledger-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{readout, temp_dir};
+use std::path::Path;
+use std::process::{Command, Stdio};
 
 fn corpus() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus").display().to_string()

@@ -2,24 +2,11 @@
 //! the ledger through new documents and versions, rebuilds itself when
 //! lost or broken, and leaves what it does not read to FTS5.
 
+mod common;
+
+use common::{readout, temp_dir};
 use readout_store::{SearchFilter, Store};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn readout(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_readout"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("readout-index-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
