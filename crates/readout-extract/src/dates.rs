@@ -10,7 +10,7 @@
 //! ("more than 60 years") and "now" are not dates. The words are in
 //! `data/dates.toml`; calendar arithmetic is jiff's.
 
-use crate::words::{words, Word};
+use crate::words::{words as words_of, Word};
 use jiff::civil::{Date, Weekday};
 use readout_lexicon::Lexicon;
 use regex::{Captures, Regex};
@@ -248,6 +248,12 @@ impl DateFinder {
 
     /// Every date expression in `text`, in order.
     pub fn find(&self, text: &str) -> Vec<DateFound> {
+        self.find_in(text, None)
+    }
+
+    /// As [`DateFinder::find`], with the text's words at hand if the
+    /// caller has them (they decide each date's tense).
+    pub fn find_in(&self, text: &str, words: Option<&[Word]>) -> Vec<DateFound> {
         let mut out: Vec<DateFound> = Vec::new();
         // Most sentences have no date: a digit or a date word is needed.
         if !text.bytes().any(|b| b.is_ascii_digit()) && !self.words_hint.is_match(text) {
@@ -266,10 +272,16 @@ impl DateFinder {
             return out;
         }
         self.share_years(text, &mut out);
-        let words = words(text);
-
+        let own;
+        let words = match words {
+            Some(w) => w,
+            None => {
+                own = words_of(text);
+                &own
+            }
+        };
         for f in &mut out {
-            f.tense = self.tense_near(&words, f.start, f.end);
+            f.tense = self.tense_near(words, f.start, f.end);
         }
         out
     }

@@ -81,6 +81,7 @@ impl Extractor {
         // document's date.
         let mut dated: Vec<DatedText<'_>> = Vec::with_capacity(sentences.len());
         let mut sentence_dates = Vec::with_capacity(sentences.len());
+        let mut sentence_words = Vec::with_capacity(sentences.len());
         let mut next = 0;
         for (bi, block) in cleaned.blocks.iter().enumerate() {
             if block.kind == BlockKind::Heading || block.lead_in.is_some() {
@@ -90,7 +91,9 @@ impl Extractor {
             }
             while next < sentences.len() && sentences[next].block == bi {
                 let s = sentences[next].span.of(text);
-                let found = self.dates.find(s);
+                let words = words::words(s);
+                let found = self.dates.find_in(s, Some(&words));
+                sentence_words.push(words);
                 dated.push(DatedText { text: s, block: bi, heading: false, found: found.clone() });
                 sentence_dates.push(found);
                 next += 1;
@@ -150,7 +153,9 @@ impl Extractor {
         let mut previous_plural: Vec<String> = Vec::new();
         let mut hit_cursor = 0;
         let mut speakers: rustc_hash::FxHashMap<usize, Option<&'static str>> = Default::default();
-        for (i, (sentence, found)) in sentences.iter().zip(sentence_dates).enumerate() {
+        for (i, ((sentence, found), words)) in
+            sentences.iter().zip(sentence_dates).zip(sentence_words).enumerate()
+        {
             let block = &cleaned.blocks[sentence.block];
             let span = sentence.span;
             let s = span.of(text);
@@ -184,7 +189,6 @@ impl Extractor {
                 })
                 .collect();
             let masked: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
-            let words = words::words(s);
             let quantities: Vec<Quantity> = self
                 .quantities
                 .find_in(s, &words, &masked)

@@ -46,6 +46,9 @@ pub struct QuantityFinder {
     suffixes: Vec<(Vec<String>, String)>,
     /// First characters of currency prefixes ("$", "¥", "U", "R").
     prefix_starts: HashSet<char>,
+    /// Every word a spelled number can start with ("four", "thirty",
+    /// "dozen"), lower case: one look-up a word.
+    number_starts: HashSet<String>,
     job_nouns: HashSet<String>,
     not_counted: HashSet<String>,
     irregular: HashMap<String, String>,
@@ -170,6 +173,13 @@ impl QuantityFinder {
             scales,
             attached_scales,
             prefix_starts: prefixes.iter().filter_map(|(p, _)| p.chars().next()).collect(),
+            number_starts: q
+                .units
+                .iter()
+                .chain(&q.tens)
+                .map(|(w, _)| w.to_lowercase())
+                .chain(["dozen".to_string()])
+                .collect(),
             units: map(&q.units),
 
             tens: map(&q.tens),
@@ -203,9 +213,18 @@ impl QuantityFinder {
     ) -> Vec<QuantityFound> {
         let number_word = words.iter().any(|w| {
             let first = w.text.split('-').next().unwrap_or("");
-            self.units.contains_key(first) || self.tens.contains_key(first) || first == "dozen"
+            first.len() <= 9 && self.number_starts.contains(first)
         });
-        if !number_word && !text.bytes().any(|b| b.is_ascii_digit()) {
+        // A figure needs a number: a spelled one, or digits outside the
+        // dates (most statements' only digits are a date's).
+        let bytes = text.as_bytes();
+        let free_digit = || {
+            bytes
+                .iter()
+                .enumerate()
+                .any(|(i, b)| b.is_ascii_digit() && !masked.iter().any(|&(a, z)| i >= a && i < z))
+        };
+        if !number_word && !free_digit() {
             return Vec::new();
         }
         self.find_all(text, masked, number_word)
@@ -280,7 +299,7 @@ impl QuantityFinder {
             buf[k] = b.to_ascii_lowercase();
         }
         let Ok(l) = std::str::from_utf8(&buf[..first.len()]) else { return false };
-        self.units.contains_key(l) || self.tens.contains_key(l) || l == "dozen"
+        self.number_starts.contains(l)
     }
 
     /// A number starting at token `i` (digits or words): value, and the

@@ -32,14 +32,15 @@ use std::path::Path;
 use thiserror::Error;
 
 /// The schema version this readout writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// The migrations, one per schema version, in order.
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     include_str!("schema.sql"),
     include_str!("migrate_2_pages.sql"),
     include_str!("migrate_3_live.sql"),
     include_str!("migrate_4_identity.sql"),
+    include_str!("migrate_5_lean.sql"),
 ];
 
 /// What can go wrong with the ledger.
@@ -435,6 +436,12 @@ impl Store {
                 .map_err(|e| StoreError::SearchIndex(format!("{}: {e}", ix.dir().display()))),
             None => Ok(false),
         }
+    }
+
+    /// Whether this store keeps a search index (none when it is turned
+    /// off, or its folder cannot be opened).
+    pub fn has_search_index(&self) -> bool {
+        self.index.is_some()
     }
 
     /// Whether searches are ranked by the search index now (it exists and

@@ -47,6 +47,9 @@ pub fn open_existing(arg: Option<&Path>) -> Result<Store> {
     Ok(Store::open(&path)?)
 }
 
+/// How many documents the search index lets the writer get ahead.
+const INDEX_BATCH: usize = 1000;
+
 /// Runs `ingest`.
 pub fn ingest(args: &IngestArgs) -> Result<bool> {
     let setup = run::setup(&args.input)?;
@@ -63,16 +66,37 @@ pub fn ingest(args: &IngestArgs) -> Result<bool> {
     };
     let (mut added, mut unchanged, mut versions, mut failed) = (0, 0, 0, 0);
     let mut fatal = None;
+    let path = db_path(args.db.as_deref())?;
     // Extraction (all cores) and writing (one connection) overlap: the
     // extractor sends finished documents, in order, to this thread.
     let (tx, rx) = std::sync::mpsc::sync_channel(256);
+    // The search index follows on its own connection, a batch of documents
+    // behind the writer: it uses the time the writer leaves the cores idle,
+    // rather than running after it.
+    let (index_tx, index_rx) = std::sync::mpsc::sync_channel::<()>(1);
+    let indexer = store.has_search_index().then(|| {
+        let path = path.clone();
+        std::thread::spawn(move || -> std::result::Result<(), String> {
+            let follower = Store::open(&path).map_err(|e| e.to_string())?;
+            for () in index_rx {
+                follower.update_search_index().map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        })
+    });
     std::thread::scope(|scope| {
         let setup = &setup;
         let files = &files;
         scope.spawn(move || {
             setup.for_each(files, |r| tx.send(r).is_ok());
         });
+        let mut written = 0;
         for r in rx {
+            written += 1;
+            if written % INDEX_BATCH == 0 {
+                // While it is busy the next batch waits for the next tick.
+                let _ = index_tx.try_send(());
+            }
             bar.inc(1);
             match r {
                 Ok(doc) => {
@@ -97,6 +121,10 @@ pub fn ingest(args: &IngestArgs) -> Result<bool> {
         }
     });
     bar.finish_and_clear();
+    drop(index_tx);
+    if let Some(Err(e) | Ok(Err(e))) = indexer.map(|h| h.join().map_err(|_| "panicked".to_string())) {
+        eprintln!("readout: search index: {e}");
+    }
     if let Some(e) = fatal {
         return Err(e);
     }

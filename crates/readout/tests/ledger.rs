@@ -279,7 +279,12 @@ fn pdf_statements_keep_their_pages_in_the_ledger_and_old_ledgers_migrate() {
     drop(readout_store::Store::open(&db).unwrap());
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute_batch(
-        "DROP TABLE ledger; DROP INDEX documents_live; ALTER TABLE statements DROP COLUMN page;\n         PRAGMA user_version = 1;",
+        "DROP TABLE ledger; DROP INDEX documents_live; ALTER TABLE statements DROP COLUMN page;
+         CREATE INDEX statements_by_kind ON statements(kind);
+         CREATE INDEX statement_actors_by_actor ON statement_actors(actor, statement);
+         CREATE INDEX statement_domains_by_domain ON statement_domains(domain, statement);
+         INSERT INTO statements_fts (statements_fts, rank) VALUES ('automerge', 4);
+         PRAGMA user_version = 1;",
     )
     .unwrap();
     drop(conn);
@@ -308,5 +313,20 @@ fn pdf_statements_keep_their_pages_in_the_ledger_and_old_ledgers_migrate() {
     assert_eq!(live, 1);
     let id: String = conn.query_row("SELECT value FROM ledger WHERE key = 'id'", [], |r| r.get(0)).unwrap();
     assert_eq!(id.len(), 32, "{id}");
+    // Version 5: the indexes no query reads are gone; FTS5 merges sixteen
+    // segments at a time.
+    let unread: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index'
+             AND name IN ('statements_by_kind', 'statement_actors_by_actor', 'statement_domains_by_domain')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(unread, 0);
+    let automerge: i64 = conn
+        .query_row("SELECT v FROM statements_fts_config WHERE k = 'automerge'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(automerge, 16);
     let _ = std::fs::remove_dir_all(&dir);
 }
