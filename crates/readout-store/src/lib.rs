@@ -438,6 +438,13 @@ impl Store {
         }
     }
 
+    /// Reads without the memory map from now on. For a long writer (an
+    /// ingest): mapped pages it reads count in its resident memory, which
+    /// would then grow with the ledger; the page cache bounds it instead.
+    pub fn without_memory_map(&self) -> Result<(), StoreError> {
+        Ok(self.conn.pragma_update(None, "mmap_size", 0)?)
+    }
+
     /// Whether this store keeps a search index (none when it is turned
     /// off, or its folder cannot be opened).
     pub fn has_search_index(&self) -> bool {

@@ -41,6 +41,19 @@ const MAX_EXPANSIONS: usize = 256;
 /// size.
 const WRITER_MEMORY: usize = 64 << 20;
 
+/// Segments of more statements than this are not merged again.
+const MERGED_ENOUGH: usize = 100_000;
+
+/// Tantivy's merges by size level, except of segments already large: a
+/// merge of eight segments of over a hundred thousand statements took
+/// seconds at the end of an ingest into a ledger of a million, and
+/// searches over a dozen such segments are as fast (p99 10 ms).
+fn merge_policy() -> tantivy::indexer::LogMergePolicy {
+    let mut policy = tantivy::indexer::LogMergePolicy::default();
+    policy.set_max_docs_before_merge(MERGED_ENOUGH);
+    policy
+}
+
 #[derive(Clone, Copy)]
 struct Fields {
     text: Field,
@@ -199,6 +212,7 @@ impl SearchIndex {
                 Err(TantivyError::LockFailure(..)) => return Ok(false),
                 Err(e) => return Err(e.into()),
             };
+        writer.set_merge_policy(Box::new(merge_policy()));
         // One read transaction: the state and the rows agree.
         let tx = conn.unchecked_transaction()?;
         let to = LedgerState::of(&tx)?;

@@ -54,6 +54,7 @@ const INDEX_BATCH: usize = 1000;
 pub fn ingest(args: &IngestArgs) -> Result<bool> {
     let setup = run::setup(&args.input)?;
     let mut store = open(args.db.as_deref())?;
+    store.without_memory_map()?;
     let (files, problems) = inputs::collect(&args.paths);
     let mut ok = problems.is_empty();
     for p in &problems {
@@ -78,6 +79,7 @@ pub fn ingest(args: &IngestArgs) -> Result<bool> {
         let path = path.clone();
         std::thread::spawn(move || -> std::result::Result<(), String> {
             let follower = Store::open(&path).map_err(|e| e.to_string())?;
+            follower.without_memory_map().map_err(|e| e.to_string())?;
             for () in index_rx {
                 follower.update_search_index().map_err(|e| e.to_string())?;
             }

@@ -195,3 +195,32 @@ fn queries_the_index_does_not_read_go_to_fts5() {
     assert!(err.contains("malformed search query"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_index_follows_a_long_ingest() {
+    let dir = temp_dir("follow");
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    // More documents than the writer gets ahead of the index, twice over.
+    let n = 2_100;
+    for i in 0..n {
+        let text = format!(
+            "Joint Statement {i}\n\nOn March 3, 2018, Japan and the United States signed memorandum q{i}x on energy cooperation.\n"
+        );
+        std::fs::write(docs.join(format!("d{i:05}.txt")), text).unwrap();
+    }
+    let db = dir.join("ledger.db");
+    ingest(&db, &[&docs]);
+    // What the index took in while the writer went on and what it took in
+    // at the end add up to the ledger, once each.
+    let indexed = Store::open(&db).unwrap();
+    let plain = Store::open(&db).unwrap().without_search_index();
+    assert!(indexed.search_index_ready());
+    let f = all(SearchFilter::default());
+    assert_eq!(indexed.count("energy", &f).unwrap(), n);
+    assert_eq!(indexed.count("energy", &f).unwrap(), plain.count("energy", &f).unwrap());
+    for i in [0, 999, 1_000, n - 1] {
+        assert_eq!(ids(&indexed, &format!("q{i}x"), &f).len(), 1, "q{i}x");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
