@@ -384,6 +384,9 @@ impl DateFinder {
             });
         }
         if let Some(w) = c.name("o_w") {
+            if generic_day(text, start) {
+                return None;
+            }
             let offset = match w.as_str().to_lowercase().as_str() {
                 "tomorrow" => 1,
                 "yesterday" => -1,
@@ -489,7 +492,7 @@ impl DateFinder {
     /// The tense of the cue word nearest to `start..end` in the same sentence.
     fn tense_near(&self, words: &[Word], start: usize, end: usize) -> Tense {
         let mut best: Option<(usize, Tense)> = None;
-        for word in words {
+        for (k, word) in words.iter().enumerate() {
             let (ws, we, w) = (word.start, word.end, word.text.as_str());
             if ws >= start && we <= end {
                 continue;
@@ -497,7 +500,13 @@ impl DateFinder {
             let tense = if self.future.contains(w) {
                 Tense::Future
             } else if self.is_past(w) {
-                Tense::Past
+                // "to be hosted in 2024", "will be held": a participle
+                // after "be" looks ahead.
+                if k > 0 && words[k - 1].text == "be" {
+                    Tense::Future
+                } else {
+                    Tense::Past
+                }
             } else {
                 continue;
             };
@@ -515,6 +524,22 @@ impl DateFinder {
     fn is_past(&self, w: &str) -> bool {
         self.past.contains(w) || (w.len() > 4 && w.ends_with("ed") && !self.not_past.contains(w))
     }
+}
+
+/// "The challenges of today and tomorrow", "the leaders of tomorrow": a
+/// day word after "of" names an age, not a day.
+fn generic_day(text: &str, start: usize) -> bool {
+    let offset = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
+    let before = word_before(text, start);
+    if before.eq_ignore_ascii_case("of") {
+        return true;
+    }
+    if !matches!(before.to_ascii_lowercase().as_str(), "and" | "or") {
+        return false;
+    }
+    let day = word_before(text, offset(before));
+    matches!(day.to_ascii_lowercase().as_str(), "today" | "tomorrow" | "yesterday")
+        && word_before(text, offset(day)).eq_ignore_ascii_case("of")
 }
 
 fn word_before(text: &str, start: usize) -> &str {
@@ -729,6 +754,12 @@ mod tests {
             nov6,
             &[("Sunday", "2017-11-05"), ("Tuesday", "2017-11-07")],
         );
+        // A day word is a day unless it follows "of".
+        check(
+            "They meet today and tomorrow; the summit of leaders ends tomorrow.",
+            nov6,
+            &[("today", "2017-11-06"), ("tomorrow", "2017-11-07"), ("tomorrow", "2017-11-07")],
+        );
         // A year-precise anchor cannot resolve "tomorrow".
         check("tomorrow", anchor(2018, 1, 1, Precision::Year), &[]);
     }
@@ -745,6 +776,8 @@ mod tests {
             "May we continue; they may agree.",
             "Mar-a-Lago",
             "They adopted the Horizon 2047 roadmap and Vision 2030.",
+            "to address the challenges of today and tomorrow",
+            "training the leaders of tomorrow; the world of Today or Tomorrow",
         ] {
             check(s, nov6, &[]);
         }

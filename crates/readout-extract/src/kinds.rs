@@ -147,7 +147,8 @@ impl KindClassifier {
     fn main_cue<'a>(&'a self, words: &[Word], from: usize) -> Option<crate::words::PhraseHit<'a, Cue>> {
         (from..words.len()).find_map(|i| {
             // A cue after a relative pronoun is in a relative clause; after a
-            // determiner it is a noun ("the launch of", "a pledge").
+            // determiner or a preposition it is a noun ("the launch of", "a
+            // pledge", "with support from").
             let before = if i > 0 { words[i - 1].text.as_str() } else { "" };
             let skip = matches!(
                 before,
@@ -165,6 +166,18 @@ impl KindClassifier {
                     | "our"
                     | "his"
                     | "her"
+                    | "with"
+                    | "without"
+                    | "from"
+                    | "for"
+                    | "of"
+                    | "by"
+                    | "under"
+                    | "upon"
+                    | "through"
+                    | "via"
+                    | "amid"
+                    | "despite"
             );
             if skip {
                 return None;

@@ -51,6 +51,7 @@ pub struct QuantityFinder {
     number_starts: HashSet<String>,
     job_nouns: HashSet<String>,
     not_counted: HashSet<String>,
+    party_nouns: HashSet<String>,
     irregular: HashMap<String, String>,
     /// (phrase words lower case, qualifier), longest first.
     qualifiers: Vec<(Vec<String>, Qualifier)>,
@@ -188,6 +189,7 @@ impl QuantityFinder {
             suffixes,
             job_nouns: q.job_nouns.iter().map(|w| w.to_lowercase()).collect(),
             not_counted: q.not_counted.iter().map(|w| w.to_lowercase()).collect(),
+            party_nouns: q.party_nouns.iter().map(|w| w.to_lowercase()).collect(),
             irregular: q.irregular_plurals.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             qualifiers,
         }
@@ -455,7 +457,9 @@ impl QuantityFinder {
         // Jobs and counts: the noun phrase after the number.
         if let Some((head, head_end, phrase_end)) = self.counted_noun(toks, j) {
             let head_l = lower(head);
-            if self.not_counted.contains(head_l.as_ref()) {
+            if self.not_counted.contains(head_l.as_ref())
+                || value <= 2.0 && self.party_nouns.contains(head_l.as_ref())
+            {
                 return None;
             }
             let is_job = self.job_nouns.contains(head_l.as_ref())
@@ -652,7 +656,11 @@ impl QuantityFinder {
         let l = lower(w);
         // The head of a count is a noun, plural unless the number is one.
         let plural = self.looks_plural(&l);
-        if !plural && !self.not_counted.contains(l.as_ref()) && !self.job_nouns.contains(l.as_ref()) {
+        if !plural
+            && !self.not_counted.contains(l.as_ref())
+            && !self.party_nouns.contains(l.as_ref())
+            && !self.job_nouns.contains(l.as_ref())
+        {
             return None;
         }
         Some((w, end, next))
@@ -854,8 +862,13 @@ mod tests {
             Some("relationship"),
             About,
         );
-        one("ninety-nine countries' delegates and a dozen ministers", Count, 12.0, Some("minister"), Exact);
+        let spelled = find("ninety-nine countries' delegates and a dozen ministers");
+        let got: Vec<(f64, Option<&str>)> = spelled.iter().map(|q| (q.2, q.3.as_deref())).collect();
+        assert_eq!(got, [(99.0, Some("country")), (12.0, Some("minister"))]);
         one("some 25 companies", Count, 25.0, Some("company"), About);
+        // The parties' nouns count when they are more than the parties.
+        one("The MSP has 12 other partner countries.", Count, 12.0, Some("country"), Exact);
+        one("leaders of nearly 20 nations attended", Count, 20.0, Some("nation"), About);
     }
 
     #[test]
@@ -868,6 +881,7 @@ mod tests {
             "for more than 60 years, within 6 months, 90 minutes, nearly six decades",
             "thousands of workers, billions of dollars, nearly half of them",
             "the two leaders, both countries, the two governments, one of them",
+            "Two countries stand together; one side explained; two governments agreed",
             "at 9:30 on the 6th",
         ] {
             assert!(find(s).is_empty(), "{s}: {:?}", find(s));

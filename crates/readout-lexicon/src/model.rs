@@ -220,6 +220,9 @@ pub struct QuantityWords {
     pub qualifiers: BTreeMap<String, Vec<String>>,
     /// Nouns after which a number is no quantity.
     pub not_counted: Vec<String>,
+    /// Nouns of the parties ("countries", "leaders"): "two countries" are
+    /// the parties themselves, "twelve partner countries" a count.
+    pub party_nouns: Vec<String>,
     /// Plural → singular for count units.
     pub irregular_plurals: BTreeMap<String, String>,
 }
@@ -251,6 +254,7 @@ impl Merge for QuantityWords {
             self.qualifiers.entry(k).or_default().extend(v);
         }
         self.not_counted.extend(other.not_counted);
+        self.party_nouns.extend(other.party_nouns);
         self.irregular_plurals.extend(other.irregular_plurals);
     }
 }

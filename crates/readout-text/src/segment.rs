@@ -200,6 +200,8 @@ mod tests {
             "They met, etc. and then left.",
             "The U.S. military and U.S. Forces Japan held drills.",
             "The Japan-U.S. Strategic Energy Partnership (JUSEP) is deepening cooperation.",
+            "They vowed to strengthen the Japan-U.S. Alliance, the cornerstone of peace.",
+            "Both attended the India-U.S. Summit and the Korea-U.S. Dialogue.",
         ] {
             assert_eq!(split(s), vec![s.to_string()], "{s}");
         }
