@@ -40,7 +40,18 @@ pub struct AliasHit {
 #[derive(Debug, Clone)]
 pub struct AliasIndex {
     automaton: AhoCorasick,
-    entries: Vec<(Option<&'static str>, AliasKind)>,
+    entries: Vec<Entry>,
+}
+
+/// What a pattern of the automaton stands for.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    country: Option<&'static str>,
+    kind: AliasKind,
+    /// A surname taken from a title and name ("Moon" from "President
+    /// Moon"): a person only in a text that names that person in full,
+    /// and never after "the" ("the Moon").
+    surname: bool,
 }
 
 impl AliasIndex {
@@ -51,9 +62,11 @@ impl AliasIndex {
         let mut push = |alias: &str, country: Option<&'static str>, kind: AliasKind| {
             if !alias.trim().is_empty() {
                 patterns.push(alias.to_string());
-                entries.push((country, kind));
+                entries.push(Entry { country, kind, surname: false });
             }
         };
+        let titles = &lexicon.actors.titles.aliases;
+        let mut surnames: Vec<(String, &'static str)> = Vec::new();
         for c in &lexicon.actors.country {
             // Codes live as long as the index: leak the few distinct ones.
             let code: &'static str = intern(&c.code);
@@ -65,6 +78,14 @@ impl AliasIndex {
             }
             for a in &c.people {
                 push(a, Some(code), AliasKind::Person);
+                // "President Moon": the press writes "Moon" once the
+                // text has named him.
+                if let Some(name) = titles.iter().find_map(|t| a.strip_prefix(t.as_str())?.strip_prefix(' '))
+                {
+                    if !name.contains(' ') && name.chars().next().is_some_and(char::is_uppercase) {
+                        surnames.push((name.to_string(), code));
+                    }
+                }
                 // Japanese government texts write surnames in capitals
                 // ("Mr. KISHIDA Fumio").
                 if !a.contains(' ') && a.chars().count() >= 3 && a.chars().any(char::is_lowercase) {
@@ -84,6 +105,12 @@ impl AliasIndex {
         for a in &lexicon.actors.organisation.aliases {
             push(a, None, AliasKind::Organisation);
         }
+        for (name, code) in surnames {
+            if !patterns.contains(&name) {
+                patterns.push(name);
+                entries.push(Entry { country: Some(code), kind: AliasKind::Person, surname: true });
+            }
+        }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -95,14 +122,39 @@ impl AliasIndex {
     /// Every alias in `text` that stands as whole words, leftmost-longest.
     pub fn find(&self, text: &str) -> Vec<AliasHit> {
         let mut out = Vec::new();
+        let mut surnames = Vec::new();
         for m in self.automaton.find_iter(text) {
             let (start, end) = (m.start(), m.end());
             if !boundary_before(text, start) || !boundary_after(text, end) {
                 continue;
             }
-            let (country, kind) = self.entries[m.pattern().as_usize()];
-            out.push(AliasHit { start, end, country, kind });
+            let e = self.entries[m.pattern().as_usize()];
+            if e.surname {
+                surnames.push(out.len());
+            }
+            out.push(AliasHit { start, end, country: e.country, kind: e.kind });
         }
+        if surnames.is_empty() {
+            return out;
+        }
+        let full: Vec<&str> = out
+            .iter()
+            .enumerate()
+            .filter(|(i, h)| h.kind == AliasKind::Person && !surnames.contains(i))
+            .map(|(_, h)| &text[h.start..h.end])
+            .collect();
+        let mut k = 0;
+        out.retain(|h| {
+            let i = k;
+            k += 1;
+            if !surnames.contains(&i) {
+                return true;
+            }
+            let name = &text[h.start..h.end];
+            let before = text[..h.start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next();
+            !before.is_some_and(|w| w.eq_ignore_ascii_case("the"))
+                && full.iter().any(|f| f.split([' ', '-']).any(|w| w == name))
+        });
         out
     }
 
@@ -166,6 +218,24 @@ mod tests {
         let pair = "The U.S.-Japan Alliance and the Japan-America Society";
         let countries: Vec<_> = idx.find(pair).iter().filter_map(|h| h.country).collect();
         assert_eq!(countries, ["USA", "JPN", "JPN", "USA"]);
+    }
+
+    #[test]
+    fn a_surname_after_the_full_name() {
+        let idx = AliasIndex::new(&Lexicon::builtin().unwrap());
+        let people = |text: &str| -> Vec<(String, Option<&str>)> {
+            idx.find(text)
+                .into_iter()
+                .filter(|h| h.kind == AliasKind::Person)
+                .map(|h| (text[h.start..h.end].to_string(), h.country))
+                .collect()
+        };
+        let named = "President Moon Jae-in arrived. Moon met Biden; NASA plans to return to the Moon.";
+        let found = people(named);
+        assert!(found.contains(&("Moon".to_string(), Some("KOR"))), "{found:?}");
+        assert_eq!(found.iter().filter(|(t, _)| t == "Moon").count(), 1, "not 'the Moon': {found:?}");
+        // Without the full name "Moon" is no one.
+        assert!(people("Astronauts will walk on Moon soil.").is_empty());
     }
 
     #[test]

@@ -116,14 +116,17 @@ impl DomainScorer {
         // The terms already counted: a handful a statement.
         let mut seen: Vec<usize> = Vec::new();
         // A term inside a name ("Moon" in "Moon Jae-in", "Trade" in "U.S.
-        // Trade and Development Agency") does not count; a name that is
-        // the term itself ("NASA") does.
+        // Trade and Development Agency") does not count, nor a person's
+        // name that is the term ("President Moon" … "Moon said"); a body
+        // that is the term itself ("NASA") does.
         let inside_name = |start: usize, end: usize| {
             hits.iter().any(|h| {
-                matches!(h.kind, AliasKind::Body | AliasKind::Person)
-                    && h.start <= start
-                    && end <= h.end
-                    && (h.start, h.end) != (start, end)
+                let covers = h.start <= start && end <= h.end;
+                match h.kind {
+                    AliasKind::Person => covers,
+                    AliasKind::Body => covers && (h.start, h.end) != (start, end),
+                    _ => false,
+                }
             })
         };
         let mut i = 0;
