@@ -202,6 +202,7 @@ mod tests {
             "The Japan-U.S. Strategic Energy Partnership (JUSEP) is deepening cooperation.",
             "They vowed to strengthen the Japan-U.S. Alliance, the cornerstone of peace.",
             "Both attended the India-U.S. Summit and the Korea-U.S. Dialogue.",
+            "WOODSIDE, Calif. (AP) — The two presidents met on Wednesday.",
         ] {
             assert_eq!(split(s), vec![s.to_string()], "{s}");
         }
