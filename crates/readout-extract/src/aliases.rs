@@ -122,40 +122,33 @@ impl AliasIndex {
     /// Every alias in `text` that stands as whole words, leftmost-longest.
     pub fn find(&self, text: &str) -> Vec<AliasHit> {
         let mut out = Vec::new();
-        let mut surnames = Vec::new();
+        let mut surname = Vec::new();
         for m in self.automaton.find_iter(text) {
             let (start, end) = (m.start(), m.end());
             if !boundary_before(text, start) || !boundary_after(text, end) {
                 continue;
             }
             let e = self.entries[m.pattern().as_usize()];
-            if e.surname {
-                surnames.push(out.len());
-            }
             out.push(AliasHit { start, end, country: e.country, kind: e.kind });
+            surname.push(e.surname);
         }
-        if surnames.is_empty() {
+        if !surname.contains(&true) {
             return out;
         }
+        // The people named in full: a surname stands for one of them.
         let full: Vec<&str> = out
             .iter()
-            .enumerate()
-            .filter(|(i, h)| h.kind == AliasKind::Person && !surnames.contains(i))
-            .map(|(_, h)| &text[h.start..h.end])
+            .zip(&surname)
+            .filter(|(h, &s)| h.kind == AliasKind::Person && !s)
+            .map(|(h, _)| &text[h.start..h.end])
             .collect();
-        let mut k = 0;
-        out.retain(|h| {
-            let i = k;
-            k += 1;
-            if !surnames.contains(&i) {
-                return true;
-            }
+        let named = |h: &AliasHit| {
             let name = &text[h.start..h.end];
             let before = text[..h.start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next();
             !before.is_some_and(|w| w.eq_ignore_ascii_case("the"))
                 && full.iter().any(|f| f.split([' ', '-']).any(|w| w == name))
-        });
-        out
+        };
+        out.into_iter().zip(surname).filter(|(h, s)| !s || named(h)).map(|(h, _)| h).collect()
     }
 
     /// The country a speaker label or attribution names ("Abe", "Prime
