@@ -150,7 +150,7 @@ fn joint_statements_in_the_present_tense() {
 #[test]
 fn forms_of_other_summits() {
     let doc = extract(
-        "Joint Statement of Canada and Mexico\n\n         The two leaders recalled the Prime Minister's state visit of March 2022.\n\n         The President will attend the next Leaders' Summit to be hosted by Canada in 2025.\n\n         We are therefore working together, at every level, to face the challenges of today and tomorrow.\n\n         A Canadian firm, with support from the Mexican Ministry of Economy, will invest $400 million in a new plant.\n\n         Bilateral trade exceeded $90 billion in 2022.\n\n         The network has 14 member countries, and the two countries chair it.\n\n         The Prime Minister thanked the President for the hospitality and the investigation of the fire.\n\n         The two leaders reached agreements in several areas when they met.\n",
+        "Joint Statement of Canada and Mexico\n\n         The two leaders recalled the Prime Minister's state visit of March 2022.\n\n         The President will attend the next Leaders' Summit to be hosted by Canada in 2025.\n\n         We are therefore working together, at every level, to face the challenges of today and tomorrow.\n\n         A Canadian firm, with support from the Mexican Ministry of Economy, will invest $400 million in a new plant.\n\n         Bilateral trade exceeded $90 billion in 2022.\n\n         The network has 14 member countries, and the two countries chair it.\n\n         The Prime Minister thanked the President for the hospitality and the investigation of the fire.\n\n         The two leaders reached agreements in several areas when they met.\n\n         The leaders announced their intent to build a port partnership.\n",
     );
     // A meeting "to be hosted in 2025" is ahead: the text is of 2022.
     assert_eq!(doc.date.as_deref(), Some("2022"));
@@ -168,6 +168,12 @@ fn forms_of_other_summits() {
         members.quantities.iter().map(|q| (q.value, q.unit.as_deref())).collect();
     assert_eq!(counts, [(14.0, Some("country"))], "the two countries are the parties");
     assert_eq!(by_start("The two leaders reached").kind, Kind::Action);
+    let intent = by_start("The leaders announced their intent");
+    assert_eq!(
+        (intent.kind, intent.modality),
+        (Kind::Commitment, Some(readout_extract::Modality::Future)),
+        "an announced intent is a plan"
+    );
     let thanks = by_start("The Prime Minister thanked");
     assert!(
         !thanks.domains.iter().any(|d| d == "health" || d == "investment"),
