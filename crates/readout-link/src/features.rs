@@ -142,6 +142,7 @@ pub fn terms(s: &Statement, rules: &TermRules) -> Vec<String> {
             continue;
         }
         let l = w.to_lowercase();
+        let l = ordinal_word(&l).map_or(l, str::to_string);
         if l.len() < 3 || stopwords.contains(&l) || l.chars().all(|c| c.is_ascii_digit() || c == '-') {
             continue;
         }
@@ -172,6 +173,18 @@ pub fn terms(s: &Statement, rules: &TermRules) -> Vec<String> {
         out.push(measure);
     }
     out
+}
+
+/// "3rd" and "third" say the same: ordinals in figures, as words.
+fn ordinal_word(w: &str) -> Option<&'static str> {
+    const WORDS: [&str; 12] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "eleventh", "twelfth",
+    ];
+    let digits =
+        w.strip_suffix("st").or(w.strip_suffix("nd")).or(w.strip_suffix("rd")).or(w.strip_suffix("th"))?;
+    let n: usize = digits.parse().ok()?;
+    WORDS.get(n.checked_sub(1)?).copied()
 }
 
 /// A crude, fast stem: the first six letters ("memoranda", "memorandum"
@@ -242,4 +255,19 @@ pub fn cosine(a: &Vector, b: &Vector) -> f32 {
         }
     }
     dot
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_in_figures_read_as_words() {
+        assert_eq!(ordinal_word("3rd"), Some("third"));
+        assert_eq!(ordinal_word("1st"), Some("first"));
+        assert_eq!(ordinal_word("12th"), Some("twelfth"));
+        for not in ["0th", "13th", "rd", "third", "3", "f-35a"] {
+            assert_eq!(ordinal_word(not), None, "{not}");
+        }
+    }
 }
