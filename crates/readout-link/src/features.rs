@@ -93,7 +93,17 @@ pub struct TermRules {
     /// Long names → acronyms.
     pub acronyms: FxHashMap<String, String>,
     /// Concept words, and the concept of each.
-    pub concepts: Option<(aho_corasick::AhoCorasick, Vec<String>)>,
+    pub concepts: Option<(aho_corasick::AhoCorasick, Vec<ConceptWord>)>,
+}
+
+/// A word or phrase of a concept.
+#[derive(Debug, Clone)]
+pub struct ConceptWord {
+    /// The concept's term ("c:defense").
+    pub term: String,
+    /// Written with a final `*`: any word it begins ("employ*"); otherwise
+    /// the whole word, a plural "s" or "es" allowed.
+    pub prefix: bool,
 }
 
 impl TermRules {
@@ -107,8 +117,9 @@ impl TermRules {
         let mut names = Vec::new();
         for (concept, list) in concepts {
             for w in list {
-                words.push(w.to_lowercase());
-                names.push(format!("c:{concept}"));
+                let prefix = w.ends_with('*');
+                words.push(w.trim_end_matches('*').to_lowercase());
+                names.push(ConceptWord { term: format!("c:{concept}"), prefix });
             }
         }
         let concepts = aho_corasick::AhoCorasickBuilder::new()
@@ -130,9 +141,13 @@ pub fn terms(s: &Statement, rules: &TermRules) -> Vec<String> {
     if let Some((ac, names)) = &rules.concepts {
         let mut seen = FxHashSet::default();
         for m in ac.find_overlapping_iter(&lower) {
+            let word = &names[m.pattern().as_usize()];
             let at_word = lower[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            if at_word && seen.insert(names[m.pattern().as_usize()].as_str()) {
-                out.push(names[m.pattern().as_usize()].clone());
+            let rest = &lower[m.end()..];
+            let rest = rest.strip_prefix("es").or(rest.strip_prefix('s')).unwrap_or(rest);
+            let whole = word.prefix || rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if at_word && whole && seen.insert(word.term.as_str()) {
+                out.push(word.term.clone());
             }
         }
     }
@@ -260,6 +275,39 @@ pub fn cosine(a: &Vector, b: &Vector) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use readout_extract::{Kind, Span};
+
+    fn statement(text: &str) -> Statement {
+        Statement {
+            id: "d-0:0".into(),
+            span: Span::new(0, text.len()),
+            text: text.into(),
+            speaker: None,
+            kind: Kind::Commitment,
+            modality: None,
+            actors: Vec::new(),
+            domains: Vec::new(),
+            quantities: Vec::new(),
+            dates: Vec::new(),
+            page: None,
+        }
+    }
+
+    #[test]
+    fn concept_words_match_whole_words_unless_starred() {
+        let lexicon = readout_lexicon::Lexicon::builtin().unwrap();
+        let rules = TermRules::new(FxHashSet::default(), &lexicon.link.concepts);
+        let concepts = |text: &str| -> Vec<String> {
+            terms(&statement(text), &rules).into_iter().filter(|t| t.starts_with("c:")).collect()
+        };
+        assert_eq!(concepts("They will defend the bases."), ["c:defense", "c:basing"]);
+        assert_eq!(concepts("Employees and investors gained."), ["c:employment", "c:investment"]);
+        assert!(
+            concepts("According to officials, protectionism is based on fear.").is_empty(),
+            "{:?}",
+            concepts("According to officials, protectionism is based on fear.")
+        );
+    }
 
     #[test]
     fn ordinals_in_figures_read_as_words() {
