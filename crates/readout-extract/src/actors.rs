@@ -302,16 +302,24 @@ impl ActorRules {
 
 /// The country of the person named right after a quotation's closing
 /// mark ("…," Trump told reporters).
-fn quoted_speaker(text: &str, hits: &[AliasHit]) -> Option<&'static str> {
+pub(crate) fn quoted_speaker(text: &str, hits: &[AliasHit]) -> Option<&'static str> {
     let close = text.rfind(['”', '"'])?;
     if close == 0 || !text[..close].contains(['“', '"']) {
         return None;
     }
-    hits.iter()
-        .filter(|h| {
-            h.start > close && h.start - close <= 12 && matches!(h.kind, AliasKind::Person | AliasKind::Title)
-        })
-        .find_map(|h| h.country)
+    // The name comes right after the mark, a title maybe before it
+    // ("…,” Prime Minister Trudeau said").
+    let mut reach = close + 12;
+    for h in hits.iter().filter(|h| h.start > close) {
+        if h.start > reach || !matches!(h.kind, AliasKind::Person | AliasKind::Title) {
+            return None;
+        }
+        if h.country.is_some() {
+            return h.country;
+        }
+        reach = h.end + 2;
+    }
+    None
 }
 
 /// Where the phrase starting at `from` ends: at a semicolon or a bracket,

@@ -13,6 +13,22 @@ use crate::words;
 use readout_lexicon::Lexicon;
 use readout_text::{BlockKind, DecodeError, Format, Prepared, Span, TextPipeline};
 
+/// The speaker of a paragraph that is one quotation, named after it
+/// ("“We discussed Ukraine. … We need resolve,” Kishida said."): every
+/// sentence of it is theirs.
+fn quoted_paragraph_speaker(text: &str, span: Span, hits: &[AliasHit]) -> Option<&'static str> {
+    let s = span.of(text);
+    if !s.starts_with(['"', '“']) {
+        return None;
+    }
+    let inside: Vec<AliasHit> = hits
+        .iter()
+        .filter(|h| h.start >= span.start && h.end <= span.end)
+        .map(|h| AliasHit { start: h.start - span.start, end: h.end - span.start, ..*h })
+        .collect();
+    actors::quoted_speaker(s, &inside)
+}
+
 /// What the user knows about a document that its text may not say (a row
 /// of the manifest).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -175,7 +191,8 @@ impl Extractor {
                     let found = block
                         .speaker
                         .or(block.attribution)
-                        .and_then(|label| self.aliases.country_of_label(label.of(text)));
+                        .and_then(|label| self.aliases.country_of_label(label.of(text)))
+                        .or_else(|| quoted_paragraph_speaker(text, block.span, &all_hits));
                     speakers.insert(sentence.block, found);
                     found
                 }

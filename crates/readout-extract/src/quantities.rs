@@ -264,21 +264,31 @@ impl QuantityFinder {
         out
     }
 
-    /// "2bn" and "300m" are a number and a scale word.
+    /// "2bn" and "300m" are a number and a scale word; so is
+    /// "5-trillion" ("a 5-trillion yen goal").
     fn split_attached_scales<'a>(&self, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
         let mut out = Vec::with_capacity(toks.len());
         for t in toks {
             let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
             let suffix = &t.text[digits.len()..];
-            if !suffix.is_empty()
-                && digits.starts_with(|c: char| c.is_ascii_digit())
-                && self.attached_scales.contains(suffix)
-            {
+            let number = digits.starts_with(|c: char| c.is_ascii_digit());
+            if !suffix.is_empty() && number && self.attached_scales.contains(suffix) {
                 let cut = t.start + digits.len();
                 out.push(Tok { start: t.start, end: cut, text: digits });
                 out.push(Tok { start: cut, end: t.end, text: suffix });
-            } else {
-                out.push(t);
+                continue;
+            }
+            let hyphenated = digits.strip_suffix('-').filter(|n| {
+                n.starts_with(|c: char| c.is_ascii_digit())
+                    && n.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            });
+            match hyphenated {
+                Some(n) if self.scales.contains_key(lower(suffix).as_ref()) => {
+                    out.push(Tok { start: t.start, end: t.start + n.len(), text: n });
+                    let cut = t.start + digits.len();
+                    out.push(Tok { start: cut, end: t.end, text: suffix });
+                }
+                _ => out.push(t),
             }
         }
         out
@@ -573,7 +583,14 @@ impl QuantityFinder {
         {
             return false; // "2+2", "9:30", "2A", "3rd"
         }
-        if digits && after == Some('-') && text[t.end + 1..].starts_with(|c: char| c.is_alphabetic()) {
+        let scale_after_hyphen = toks
+            .get(i + 1)
+            .is_some_and(|n| n.start == t.end + 1 && self.scales.contains_key(lower(n.text).as_ref()));
+        if digits
+            && after == Some('-')
+            && text[t.end + 1..].starts_with(|c: char| c.is_alphabetic())
+            && !scale_after_hyphen
+        {
             // "10-year" plans are durations; "30-member" is a count we skip.
             return false;
         }
@@ -757,12 +774,17 @@ fn scaled(value: f64, factor: f64) -> f64 {
 }
 
 /// "1,000,000" groups of three after the first.
+/// Thousands grouped by three ("1,000,000"), or the Indian way: the last
+/// three, then by two ("3,20,000", "1,00,00,000").
 fn valid_grouping(t: &str) -> bool {
     let int = t.split('.').next().unwrap_or(t);
     let groups: Vec<&str> = int.split(',').collect();
-    groups.len() > 1
-        && (1..=3).contains(&groups[0].len())
-        && groups[1..].iter().all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+    let digits = |g: &&str| g.chars().all(|c| c.is_ascii_digit());
+    let Some((last, inner)) = groups.split_last() else { return false };
+    let Some((first, middle)) = inner.split_first() else { return false };
+    let western = (1..=3).contains(&first.len()) && middle.iter().all(|g| g.len() == 3 && digits(g));
+    let indian = (1..=2).contains(&first.len()) && middle.iter().all(|g| g.len() == 2 && digits(g));
+    last.len() == 3 && digits(last) && digits(first) && (western || indian)
 }
 
 fn is_year_like(t: &str) -> bool {
@@ -817,6 +839,8 @@ mod tests {
             ("RMB 20 billion in credit", 20e9, "CNY", Exact),
             ("up to 100 million yuan", 100e6, "CNY", About),
             ("USD 2.5 billion", 2.5e9, "USD", Exact),
+            ("an investment target of Rs 3,20,000 crore", 3.2e12, "INR", Exact),
+            ("Kishida's 5-trillion yen goal", 5e12, "JPY", Exact),
         ];
         for &(s, v, unit, q) in cases {
             one(s, Money, v, Some(unit), q);

@@ -150,7 +150,7 @@ fn joint_statements_in_the_present_tense() {
 #[test]
 fn forms_of_other_summits() {
     let doc = extract(
-        "Joint Statement of Canada and Mexico\n\n         The two leaders recalled the Prime Minister's state visit of March 2022.\n\n         The President will attend the next Leaders' Summit to be hosted by Canada in 2025.\n\n         We are therefore working together, at every level, to face the challenges of today and tomorrow.\n\n         A Canadian firm, with support from the Mexican Ministry of Economy, will invest $400 million in a new plant.\n\n         Bilateral trade exceeded $90 billion in 2022.\n\n         The network has 14 member countries, and the two countries chair it.\n\n         The Prime Minister thanked the President for the hospitality and the investigation of the fire.\n\n         The two leaders reached agreements in several areas when they met.\n\n         The leaders announced their intent to build a port partnership.\n",
+        "Joint Statement of Canada and Mexico\n\n         The two leaders recalled the Prime Minister's state visit of March 2022.\n\n         The President will attend the next Leaders' Summit to be hosted by Canada in 2025.\n\n         We are therefore working together, at every level, to face the challenges of today and tomorrow.\n\n         A Canadian firm, with support from the Mexican Ministry of Economy, will invest $400 million in a new plant.\n\n         Bilateral trade exceeded $90 billion in 2022.\n\n         The network has 14 member countries, and the two countries chair it.\n\n         The Prime Minister thanked the President for the hospitality and the investigation of the fire.\n\n         The two leaders reached agreements in several areas when they met.\n\n         The leaders announced their intent to build a port partnership.\n\n         The two sides inked six agreements, including one that will fund a railway.\n\n         \"We discussed the situation in the region. We need resolve,\" Prime Minister Trudeau said.\n",
     );
     // A meeting "to be hosted in 2025" is ahead: the text is of 2022.
     assert_eq!(doc.date.as_deref(), Some("2022"));
@@ -174,6 +174,11 @@ fn forms_of_other_summits() {
         (Kind::Commitment, Some(readout_extract::Modality::Future)),
         "an announced intent is a plan"
     );
+    assert_eq!(by_start("The two sides inked").kind, Kind::Action, "inked is signed");
+    // A paragraph that is one quotation is its speaker's, sentence by sentence.
+    for start in ["\"We discussed", "We need resolve"] {
+        assert_eq!(by_start(start).speaker.as_deref(), Some("CAN"), "{start}");
+    }
     let thanks = by_start("The Prime Minister thanked");
     assert!(
         !thanks.domains.iter().any(|d| d == "health" || d == "investment"),
