@@ -198,7 +198,7 @@ fn queries_the_index_does_not_read_go_to_fts5() {
 
 #[test]
 fn the_index_follows_a_long_ingest() {
-    let dir = temp_dir("follow");
+    let dir = temp_dir("long-ingest");
     let docs = dir.join("docs");
     std::fs::create_dir_all(&docs).unwrap();
     // More documents than the writer gets ahead of the index, twice over.

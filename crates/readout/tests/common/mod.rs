@@ -15,8 +15,11 @@ pub fn readout(args: &[&str]) -> Output {
 
 /// An empty folder of its own for the test `name` of this test binary.
 pub fn temp_dir(name: &str) -> PathBuf {
+    // Tests run in parallel: a counter keeps two of one name apart.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!(
-        "readout-{}-{name}-{}",
+        "readout-{}-{name}-{}-{n}",
         env!("CARGO_CRATE_NAME"),
         std::process::id()
     ));
