@@ -190,7 +190,7 @@ impl DateFinder {
           | (?P<dd_m>\b(?P<c_d1>{day})(?:{dash}|\s+and\s+)(?P<c_d2>{day})\s+(?P<c_m>{mon})(?:,?\s+(?P<c_y>{year}))?\b)
           | (?P<mdy>\b(?P<d_m>{mon})\s+(?P<d_d>{day}),?\s+(?P<d_y>{year})\b)
           | (?P<dmy>\b(?P<e_d>{day})\s+(?P<e_m>{mon}),?\s+(?P<e_y>{year})\b)
-          | (?P<iso>\b(?P<f_y>{year})-(?P<f_m>[01]\d)-(?P<f_d>[0-3]\d)\b)
+          | (?P<iso>\b(?P<f_y>{year})(?:-(?P<f_m>[01]\d)-(?P<f_d>[0-3]\d)|/(?P<f_m2>[01]?\d)/(?P<f_d2>[0-3]?\d)|\.(?P<f_m3>[01]?\d)\.(?P<f_d3>[0-3]?\d))\b)
           | (?P<us>\b(?P<g_m>1[0-2]|0?[1-9])/(?P<g_d>[0-3]?\d)/(?P<g_y>{year})\b)
           | (?P<my>\b(?P<h_m>{monfull}),?\s+(?:of\s+)?(?P<h_y>{year})\b)
           | (?P<md>\b(?P<i_m>{mon})\s+(?P<i_d>{day})\b)
@@ -330,8 +330,12 @@ impl DateFinder {
             });
         }
         if c.name("iso").is_some() {
-            let m = num("f_m").filter(|m| (1..=12).contains(m))? as i8;
-            return Some(DateExpr::Day { year: year("f_y"), month: m, day: valid_day(num("f_d"))? });
+            // 2018-03-03, and as Asian sites write it, 2018/3/3 and 2018.03.03.
+            let (m, d) = [("f_m", "f_d"), ("f_m2", "f_d2"), ("f_m3", "f_d3")]
+                .into_iter()
+                .find(|(m, _)| c.name(m).is_some())?;
+            let m = num(m).filter(|m| (1..=12).contains(m))? as i8;
+            return Some(DateExpr::Day { year: year("f_y"), month: m, day: valid_day(num(d))? });
         }
         if c.name("us").is_some() {
             let m = num("g_m")? as i8;
@@ -724,6 +728,11 @@ mod tests {
             "on 2018-03-03 and 3/4/2018",
             None,
             &[("2018-03-03", "2018-03-03"), ("3/4/2018", "2018-03-04")],
+        );
+        check(
+            "posted 2023/5/18 and 2023.05.19",
+            None,
+            &[("2023/5/18", "2023-05-18"), ("2023.05.19", "2023-05-19")],
         );
         check("Dec. 5 and Nov. 6", nov6, &[("Dec. 5", "2017-12-05"), ("Nov. 6", "2017-11-06")]);
     }
