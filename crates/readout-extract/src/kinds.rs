@@ -240,11 +240,30 @@ impl KindClassifier {
                     verb,
                     frame: Some(hit.first),
                 };
+                // Reported speech puts "will" as "would": "said 150 jobs
+                // would be created" is a pledge, not a deed. (A reaffirmed
+                // principle's "would" is a hypothesis: "a cyber attack would
+                // constitute an armed attack".)
+                let would = |to: usize| {
+                    words[clause..to].windows(2).any(|w| {
+                        w[0].text == "would" && !matches!(w[1].text.as_str(), "like" | "be" | "have")
+                    }) || words[clause..to]
+                        .windows(3)
+                        .any(|w| w[0].text == "would" && w[1].text == "be" && participle(&w[2].text))
+                };
+                let reported_future = !reaffirm
+                    && match inner {
+                        Some((k, _, v)) => matches!(k, Kind::Action | Kind::Commitment) && would(v + 1),
+                        None => would(words.len()),
+                    };
                 match inner {
                     _ if agreement => {
                         let ongoing = words[clause..].iter().any(|w| w.text.starts_with("continu"));
                         let modality = if ongoing { Modality::Ongoing } else { Modality::Future };
                         framed(Kind::Commitment, modality, inner.map(|(_, _, v)| v))
+                    }
+                    _ if reported_future => {
+                        framed(Kind::Commitment, Modality::Future, inner.map(|(_, _, v)| v))
                     }
                     Some((Kind::Commitment, m, v)) => {
                         framed(Kind::Commitment, if reaffirm { Modality::Ongoing } else { m }, Some(v))
@@ -367,6 +386,16 @@ impl KindClassifier {
     }
 }
 
+/// A passive's participle ("created", "made"): "would be created" is a
+/// deed to come, "would be important" a judgement.
+fn participle(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed"))
+        || matches!(
+            w,
+            "made" | "built" | "held" | "given" | "taken" | "done" | "sent" | "spent" | "paid" | "set"
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,6 +484,17 @@ mod tests {
                 "Building on outcomes already achieved, President Trump recognized further steps.",
                 Position,
                 Completed,
+            ),
+            // Reported speech: "would" is "will" …
+            ("He said 150 jobs would be created at the plant.", Commitment, Future),
+            ("The minister said the firm would invest $20 million.", Commitment, Future),
+            // … but not a judgement, a courtesy or a reaffirmed hypothesis.
+            ("He said it would be important to talk.", Position, Completed),
+            ("He said he would like to thank them.", Position, Completed),
+            (
+                "They reaffirmed that a decision on when an attack would constitute an armed attack would be made case by case.",
+                Position,
+                Ongoing,
             ),
         ];
         for &(s, k, m) in cases {
