@@ -656,6 +656,18 @@ impl QuantityFinder {
         while k < toks.len() && k < j + 5 {
             let w = toks[k].text;
             let l = lower(w);
+            let after_name = k > j && toks[k - 1].text.starts_with(char::is_uppercase);
+            // A model number after a maker's name ("50 Boeing 737 MAX
+            // aircraft"), a pair of modifiers ("33,000 direct and indirect
+            // jobs"): the noun is still to come.
+            let model = after_name && w.chars().all(|c| c.is_ascii_digit());
+            let paired = matches!(l.as_ref(), "and" | "or")
+                && head.is_some_and(|(h, _, _)| !self.looks_plural(&lower(h)))
+                && toks.get(k + 1).is_some_and(|n| n.text.starts_with(char::is_alphabetic));
+            if model || paired {
+                k += 1;
+                continue;
+            }
             if !w.chars().next().is_some_and(char::is_alphabetic) || PHRASE_STOPS.contains(&l.as_ref()) {
                 break;
             }
@@ -893,6 +905,8 @@ mod tests {
         // The parties' nouns count when they are more than the parties.
         one("The MSP has 12 other partner countries.", Count, 12.0, Some("country"), Exact);
         one("leaders of nearly 20 nations attended", Count, 20.0, Some("nation"), About);
+        one("to purchase 50 Boeing 737 MAX aircraft", Count, 50.0, Some("aircraft"), Exact);
+        one("will support over 33,000 direct and indirect jobs", Jobs, 33000.0, None, MoreThan);
     }
 
     #[test]
