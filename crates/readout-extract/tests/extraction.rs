@@ -188,6 +188,18 @@ fn forms_of_other_summits() {
 }
 
 #[test]
+fn publishers_by_their_house_style() {
+    use readout_extract::Publisher;
+    let mofa = extract(
+        "Japan-Canada Summit Meeting\n\nOn May 3, Mr. ISHIBA Shigeru, Prime Minister of Japan, held a meeting          with the Prime Minister of Canada. The overview of the meeting is as follows.\n",
+    );
+    assert_eq!(mofa.publisher, Publisher::JpGov);
+    let wire =
+        extract("NEW DELHI (PTI) - The two countries signed four agreements, the foreign ministry said.\n");
+    assert_eq!(wire.publisher, Publisher::Press);
+}
+
+#[test]
 fn a_users_lexicon_adds_aliases() {
     let mut lex = Lexicon::builtin().unwrap();
     lex.extend_from_str(
