@@ -420,6 +420,7 @@ mod tests {
     #[test]
     fn cue_table() {
         let cases: &[(&str, Kind, Modality)] = &[
+            ("The two heads of state had a candid and in-depth exchange of views.", Action, Completed),
             (
                 "The two leaders reaffirmed their strong commitment to enhance cyber cooperation.",
                 Commitment,
