@@ -71,7 +71,13 @@ pub struct KindClassifier {
     evaluative: Vec<Vec<String>>,
     activity_nouns: HashSet<String>,
     program_nouns: HashSet<String>,
+    /// Sentences about the document itself ("The overview is as follows.").
+    notices: PhraseSet<()>,
 }
+
+/// A notice about the text is short: a longer sentence holding the phrase
+/// says something of its own.
+const NOTICE_WORDS: usize = 12;
 
 fn kind_of(s: &str) -> Option<Kind> {
     Kind::parse(s)
@@ -106,6 +112,10 @@ impl KindClassifier {
             let modality = if p.contains("reaffirmed") { Modality::Ongoing } else { Modality::Future };
             coordinated.add(&p, modality);
         }
+        let mut notices = PhraseSet::default();
+        for p in list("notices") {
+            notices.add(&p, ());
+        }
         let set = |name: &str| list(name).into_iter().collect::<HashSet<_>>();
         KindClassifier {
             cues,
@@ -119,6 +129,7 @@ impl KindClassifier {
                 .collect(),
             activity_nouns: set("activity_nouns"),
             program_nouns: set("joint_subjects"),
+            notices,
         }
     }
 
@@ -196,7 +207,7 @@ impl KindClassifier {
             verb: None,
             frame: None,
         };
-        if words.is_empty() {
+        if words.is_empty() || words.len() <= NOTICE_WORDS && self.notices.first_from(words, 0).is_some() {
             return none(Kind::Other, None, 0);
         }
         let start = self.main_clause_start(text, words);
@@ -254,7 +265,9 @@ impl KindClassifier {
                 let reported_future = !reaffirm
                     && match inner {
                         Some((k, _, v)) => matches!(k, Kind::Action | Kind::Commitment) && would(v + 1),
-                        None => would(words.len()),
+                        // Without a cue, only a figure makes it a pledge ("would
+                        // invest $20 million", not "would need supplies").
+                        None => ctx.has_quantity && would(words.len()),
                     };
                 match inner {
                     _ if agreement => {
@@ -492,6 +505,7 @@ mod tests {
             // … but not a judgement, a courtesy or a reaffirmed hypothesis.
             ("He said it would be important to talk.", Position, Completed),
             ("He said he would like to thank them.", Position, Completed),
+            ("Any small hospital, he said, would need these supplies.", Position, Completed),
             (
                 "They reaffirmed that a decision on when an attack would constitute an armed attack would be made case by case.",
                 Position,
@@ -501,6 +515,13 @@ mod tests {
         for &(s, k, m) in cases {
             assert_eq!(plain(s), (k, Some(m)), "{s}");
         }
+        // About the text, not the meeting: no statement.
+        assert_eq!(plain("The overview of the meeting is as follows."), (Other, None));
+        assert_eq!(
+            plain("The leaders agreed that the steps for the coming year are as follows: more trade, more investment and more visits."),
+            (Commitment, Some(Future)),
+            "a long sentence says something of its own"
+        );
         let bullet = StatementContext { bullet: true, ..Default::default() };
         assert_eq!(classify("Promoting free and open media.", bullet), (Commitment, Some(Ongoing)));
         assert_eq!(
