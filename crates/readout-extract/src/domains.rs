@@ -92,8 +92,10 @@ impl DomainScorer {
             return None;
         }
         for (k, tw) in t.words.iter().enumerate() {
-            let w = ws[i + k].text.as_str();
             let last = k + 1 == n;
+            let w = ws[i + k].text.as_str();
+            // "the hospital's capabilities": a possessive keeps its word.
+            let w = if last { w.strip_suffix("'s").unwrap_or(w) } else { w };
             let ok = if last && t.prefix {
                 w.starts_with(tw.as_str())
             } else if last {
@@ -133,6 +135,7 @@ impl DomainScorer {
         while i < ws.len() {
             // The longest term starting here wins.
             let w = ws[i].text.as_str();
+            let w = w.strip_suffix("'s").unwrap_or(w);
             let mut best: Option<(usize, usize)> = None;
             let mut consider = |ids: Option<&Vec<usize>>| {
                 for &id in ids.into_iter().flatten() {
@@ -203,7 +206,12 @@ mod tests {
             assert_eq!(domains(s), want, "{s}");
         }
         assert!(domains("The meeting took place.").is_empty());
-        // Whole words: "issues" is not the ISS, "importance" no import.
+        // Whole words: "issues" is not the ISS, "importance" no import,
+        // "investigation" no investment, "hospitality" no hospital.
         assert!(domains("They noted the importance of these issues.").is_empty());
+        assert!(domains("They praised the hospitality and the investigation.").is_empty());
+        // A possessive keeps its word; a stem its derivations.
+        assert_eq!(domains("attacks on the hospital's vicinity"), ["health"]);
+        assert_eq!(domains("the rate of hospitalization fell"), ["health"]);
     }
 }
