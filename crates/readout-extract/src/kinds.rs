@@ -73,6 +73,11 @@ pub struct KindClassifier {
     program_nouns: HashSet<String>,
     /// Sentences about the document itself ("The overview is as follows.").
     notices: PhraseSet<()>,
+    /// Words after which a cue is no verb: relative pronouns, determiners,
+    /// prepositions.
+    not_before_verb: HashSet<String>,
+    /// Participles not ending in "-ed" ("made", "held").
+    participles: HashSet<String>,
 }
 
 /// A notice about the text is short: a longer sentence holding the phrase
@@ -130,6 +135,8 @@ impl KindClassifier {
             activity_nouns: set("activity_nouns"),
             program_nouns: set("joint_subjects"),
             notices,
+            not_before_verb: set("not_before_verb"),
+            participles: set("irregular_participles"),
         }
     }
 
@@ -153,6 +160,12 @@ impl KindClassifier {
         i
     }
 
+    /// A passive's participle ("created", "made"): "would be created" is a
+    /// deed to come, "would be important" a judgement.
+    fn participle(&self, w: &str) -> bool {
+        (w.len() > 4 && w.ends_with("ed")) || self.participles.contains(w)
+    }
+
     /// The first cue from word `from` that is not inside a relative clause
     /// ("Mr. Kishida, who is visiting the United States, held …").
     fn main_cue<'a>(&'a self, words: &[Word], from: usize) -> Option<crate::words::PhraseHit<'a, Cue>> {
@@ -161,35 +174,7 @@ impl KindClassifier {
             // determiner or a preposition it is a noun ("the launch of", "a
             // pledge", "with support from").
             let before = if i > 0 { words[i - 1].text.as_str() } else { "" };
-            let skip = matches!(
-                before,
-                "who"
-                    | "which"
-                    | "whom"
-                    | "whose"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "this"
-                    | "these"
-                    | "its"
-                    | "their"
-                    | "our"
-                    | "his"
-                    | "her"
-                    | "with"
-                    | "without"
-                    | "from"
-                    | "for"
-                    | "of"
-                    | "by"
-                    | "under"
-                    | "upon"
-                    | "through"
-                    | "via"
-                    | "amid"
-                    | "despite"
-            );
+            let skip = self.not_before_verb.contains(before);
             if skip {
                 return None;
             }
@@ -260,7 +245,7 @@ impl KindClassifier {
                         w[0].text == "would" && !matches!(w[1].text.as_str(), "like" | "be" | "have")
                     }) || words[clause..to]
                         .windows(3)
-                        .any(|w| w[0].text == "would" && w[1].text == "be" && participle(&w[2].text))
+                        .any(|w| w[0].text == "would" && w[1].text == "be" && self.participle(&w[2].text))
                 };
                 let reported_future = !reaffirm
                     && match inner {
@@ -397,16 +382,6 @@ impl KindClassifier {
             frame: None,
         }
     }
-}
-
-/// A passive's participle ("created", "made"): "would be created" is a
-/// deed to come, "would be important" a judgement.
-fn participle(w: &str) -> bool {
-    (w.len() > 4 && w.ends_with("ed"))
-        || matches!(
-            w,
-            "made" | "built" | "held" | "given" | "taken" | "done" | "sent" | "spent" | "paid" | "set"
-        )
 }
 
 #[cfg(test)]
