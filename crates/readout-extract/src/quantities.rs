@@ -213,10 +213,7 @@ impl QuantityFinder {
         words: &[crate::words::Word],
         masked: &[(usize, usize)],
     ) -> Vec<QuantityFound> {
-        let number_word = words.iter().any(|w| {
-            let first = w.text.split('-').next().unwrap_or("");
-            first.len() <= 9 && self.number_starts.contains(first)
-        });
+        let number_word = words.iter().any(|w| self.is_number_word(&w.text));
         // A figure needs a number: a spelled one, or digits outside the
         // dates (most statements' only digits are a date's).
         let bytes = text.as_bytes();

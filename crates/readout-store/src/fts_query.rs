@@ -114,21 +114,27 @@ impl Parser {
     }
 
     fn or(&mut self) -> Option<Node> {
-        let mut parts = vec![self.and()?];
-        while self.peek() == Some(&Token::Or) {
-            self.at += 1;
-            parts.push(self.and()?);
-        }
-        Some(if parts.len() == 1 { parts.remove(0) } else { Node::Or(parts) })
+        self.joined(&Token::Or, Self::and, Node::Or)
     }
 
     fn and(&mut self) -> Option<Node> {
-        let mut parts = vec![self.not()?];
-        while self.peek() == Some(&Token::And) {
+        self.joined(&Token::And, Self::not, Node::And)
+    }
+
+    /// Operands read by `operand`, joined by `op`: one stands alone, more
+    /// make a `join` node.
+    fn joined(
+        &mut self,
+        op: &Token,
+        operand: fn(&mut Self) -> Option<Node>,
+        join: fn(Vec<Node>) -> Node,
+    ) -> Option<Node> {
+        let mut parts = vec![operand(self)?];
+        while self.peek() == Some(op) {
             self.at += 1;
-            parts.push(self.not()?);
+            parts.push(operand(self)?);
         }
-        Some(if parts.len() == 1 { parts.remove(0) } else { Node::And(parts) })
+        Some(if parts.len() == 1 { parts.remove(0) } else { join(parts) })
     }
 
     fn not(&mut self) -> Option<Node> {

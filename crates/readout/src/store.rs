@@ -24,13 +24,12 @@ pub fn db_path(arg: Option<&Path>) -> Result<PathBuf> {
     Ok(dir.join("readout.db"))
 }
 
-/// Opens the ledger, creating its folder.
-pub fn open(arg: Option<&Path>) -> Result<Store> {
-    let path = db_path(arg)?;
+/// Opens the ledger at `path` (from [`db_path`]), creating its folder.
+pub fn open(path: &Path) -> Result<Store> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create folder", dir.display()))?;
     }
-    Ok(Store::open(&path)?)
+    Ok(Store::open(path)?)
 }
 
 /// Opens an existing ledger for reading; a missing one is an error, not
@@ -53,7 +52,8 @@ const INDEX_BATCH: usize = 1000;
 /// Runs `ingest`.
 pub fn ingest(args: &IngestArgs) -> Result<bool> {
     let setup = run::setup(&args.input)?;
-    let mut store = open(args.db.as_deref())?;
+    let path = db_path(args.db.as_deref())?;
+    let mut store = open(&path)?;
     store.without_memory_map()?;
     let (files, problems) = inputs::collect(&args.paths);
     let mut ok = problems.is_empty();
@@ -67,7 +67,6 @@ pub fn ingest(args: &IngestArgs) -> Result<bool> {
     };
     let (mut added, mut unchanged, mut versions, mut failed) = (0, 0, 0, 0);
     let mut fatal = None;
-    let path = db_path(args.db.as_deref())?;
     // Extraction (all cores) and writing (one connection) overlap: the
     // extractor sends finished documents, in order, to this thread.
     let (tx, rx) = std::sync::mpsc::sync_channel(256);
