@@ -16,6 +16,7 @@
 use crate::aliases::{AliasHit, AliasKind};
 use crate::kinds::Classified;
 use crate::words::Word;
+use crate::words::WordSet;
 use readout_lexicon::Lexicon;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -44,13 +45,13 @@ pub struct ActorContext<'a> {
 /// The actor rules' word lists, compiled.
 #[derive(Debug, Clone)]
 pub struct ActorRules {
-    locative: HashSet<String>,
-    anaphora: HashSet<String>,
-    first_person: HashSet<String>,
-    signing: HashSet<String>,
-    joint_markers: HashSet<String>,
-    reciprocal: HashSet<String>,
-    joint_subjects: HashSet<String>,
+    locative: WordSet,
+    anaphora: WordSet,
+    first_person: WordSet,
+    signing: WordSet,
+    joint_markers: WordSet,
+    reciprocal: WordSet,
+    joint_subjects: WordSet,
 }
 
 const DETERMINERS: [&str; 10] = ["the", "a", "an", "its", "their", "our", "his", "her", "this", "these"];
@@ -59,7 +60,7 @@ const BE: [&str; 8] = ["is", "are", "was", "were", "be", "been", "being", "has"]
 impl ActorRules {
     /// Compiles the actor word lists of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> ActorRules {
-        let set = |name: &str| -> HashSet<String> {
+        let set = |name: &str| -> WordSet {
             lexicon.cues.lists.get(name).map(|v| v.iter().cloned().collect()).unwrap_or_default()
         };
         ActorRules {

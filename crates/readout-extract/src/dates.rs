@@ -10,6 +10,7 @@
 //! ("more than 60 years") and "now" are not dates. The words are in
 //! `data/dates.toml`; calendar arithmetic is jiff's.
 
+use crate::words::WordSet;
 use crate::words::{words as words_of, Word};
 use jiff::civil::{Date, Weekday};
 use readout_lexicon::Lexicon;
@@ -134,9 +135,9 @@ impl Precision {
 pub struct DateFinder {
     pattern: Regex,
     months: Vec<(String, i8)>,
-    future: HashSet<String>,
-    past: HashSet<String>,
-    not_past: HashSet<String>,
+    future: WordSet,
+    past: WordSet,
+    not_past: WordSet,
     after_may: HashSet<&'static str>,
     /// Words without which a text without digits has no date.
     words_hint: aho_corasick::AhoCorasick,
@@ -208,7 +209,7 @@ impl DateFinder {
         // ASCII word boundaries keep the fast engines usable.
         let pattern = pattern.replace(r"\b", r"(?-u:\b)");
         let pattern = Regex::new(&pattern).expect("the date grammar compiles");
-        let list = |name: &str| -> HashSet<String> {
+        let list = |name: &str| -> WordSet {
             lexicon.cues.lists.get(name).map(|v| v.iter().cloned().collect()).unwrap_or_default()
         };
         let mut hint_words: Vec<String> = months.iter().map(|(n, _)| n.clone()).collect();

@@ -4,7 +4,7 @@
 //! few hash look-ups per word whatever the size of the lexicon.
 
 use crate::aliases::{AliasHit, AliasKind};
-use crate::words::{words, Word};
+use crate::words::{words, Word, WordSieve};
 use readout_lexicon::Lexicon;
 use rustc_hash::FxHashMap;
 
@@ -33,6 +33,9 @@ pub struct DomainScorer {
     by_prefix: FxHashMap<String, Vec<usize>>,
     /// Prefix terms shorter than the key.
     short_prefixes: Vec<usize>,
+    /// The quick tests before the two look-ups.
+    word_sieve: WordSieve,
+    prefix_sieve: WordSieve,
     names: Vec<String>,
     min_score: f32,
 }
@@ -47,6 +50,8 @@ impl DomainScorer {
             by_word: FxHashMap::default(),
             by_prefix: FxHashMap::default(),
             short_prefixes: Vec::new(),
+            word_sieve: WordSieve::default(),
+            prefix_sieve: WordSieve::default(),
             names: Vec::new(),
             min_score: d.min_score.unwrap_or(1.0),
         };
@@ -82,6 +87,12 @@ impl DomainScorer {
             }
         }
         scorer.names = names;
+        for w in scorer.by_word.keys() {
+            scorer.word_sieve.add(w);
+        }
+        for key in scorer.by_prefix.keys() {
+            scorer.prefix_sieve.add(key);
+        }
         scorer
     }
 
@@ -146,8 +157,12 @@ impl DomainScorer {
                     }
                 }
             };
-            consider(self.by_word.get(w));
-            consider(w.get(..PREFIX_KEY).and_then(|key| self.by_prefix.get(key)));
+            if self.word_sieve.may_contain(w) {
+                consider(self.by_word.get(w));
+            }
+            if let Some(key) = w.get(..PREFIX_KEY).filter(|key| self.prefix_sieve.may_contain(key)) {
+                consider(self.by_prefix.get(key));
+            }
             if !self.short_prefixes.is_empty() {
                 consider(Some(&self.short_prefixes));
             }

@@ -21,6 +21,7 @@
 //! All phrases are in `data/cues.toml`.
 
 use crate::model::{Kind, Modality};
+use crate::words::WordSet;
 use crate::words::{PhraseSet, Word};
 use readout_lexicon::Lexicon;
 use rustc_hash::FxHashSet as HashSet;
@@ -65,19 +66,19 @@ enum Cue {
 pub struct KindClassifier {
     cues: PhraseSet<Cue>,
     coordinated: PhraseSet<Modality>,
-    leading: HashSet<String>,
-    state_verbs: HashSet<String>,
-    figure_verbs: HashSet<String>,
+    leading: WordSet,
+    state_verbs: WordSet,
+    figure_verbs: WordSet,
     evaluative: Vec<Vec<String>>,
-    activity_nouns: HashSet<String>,
-    program_nouns: HashSet<String>,
+    activity_nouns: WordSet,
+    program_nouns: WordSet,
     /// Sentences about the document itself ("The overview is as follows.").
     notices: PhraseSet<()>,
     /// Words after which a cue is no verb: relative pronouns, determiners,
     /// prepositions.
-    not_before_verb: HashSet<String>,
+    not_before_verb: WordSet,
     /// Participles not ending in "-ed" ("made", "held").
-    participles: HashSet<String>,
+    participles: WordSet,
 }
 
 /// A notice about the text is short: a longer sentence holding the phrase
@@ -121,7 +122,7 @@ impl KindClassifier {
         for p in list("notices") {
             notices.add(&p, ());
         }
-        let set = |name: &str| list(name).into_iter().collect::<HashSet<_>>();
+        let set = |name: &str| list(name).into_iter().collect::<WordSet>();
         KindClassifier {
             cues,
             coordinated,

@@ -115,42 +115,44 @@ impl PublisherCues {
 /// Dated events ("State of the Union"), compiled.
 #[derive(Debug, Clone)]
 pub struct EventBounds {
-    events: Vec<(Regex, Vec<(String, Date)>)>,
-    any: Option<regex::RegexSet>,
+    /// Each event's holders of office, in the order of `any`'s patterns.
+    holders: Vec<Vec<(String, Date)>>,
+    /// Every event's pattern, on bytes with ASCII classes (the events are
+    /// English names).
+    any: Option<regex::bytes::RegexSet>,
 }
 
 impl EventBounds {
-    /// Compiles the dated events of `lexicon`.
+    /// Compiles the dated events of `lexicon`; a pattern that does not
+    /// compile is skipped (and reported by the lexicon test).
     pub fn new(lexicon: &Lexicon) -> EventBounds {
-        let events = lexicon
-            .dates
-            .event
-            .iter()
-            .filter_map(|e| {
-                let re = Regex::new(&e.pattern).ok()?;
-                let holders =
-                    e.holder.iter().filter_map(|h| Some((h.name.clone(), parse_iso(&h.from)?.0))).collect();
-                Some((re, holders))
-            })
-            .collect::<Vec<_>>();
-        let any = regex::RegexSet::new(lexicon.dates.event.iter().map(|e| e.pattern.as_str())).ok();
-        EventBounds { events, any }
+        let build = |patterns: &[&str]| regex::bytes::RegexSetBuilder::new(patterns).unicode(false).build();
+        let mut patterns = Vec::new();
+        let mut holders = Vec::new();
+        for e in &lexicon.dates.event {
+            if build(&[e.pattern.as_str()]).is_ok() {
+                patterns.push(e.pattern.as_str());
+                holders.push(
+                    e.holder.iter().filter_map(|h| Some((h.name.clone(), parse_iso(&h.from)?.0))).collect(),
+                );
+            }
+        }
+        EventBounds { holders, any: build(&patterns).ok() }
     }
 
     /// True when some event is named anywhere in `text` (a quick test
     /// before looking sentence by sentence).
     pub fn any_in(&self, text: &str) -> bool {
-        self.any.as_ref().is_some_and(|set| set.is_match(text))
+        self.any.as_ref().is_some_and(|set| set.is_match(text.as_bytes()))
     }
 
     /// The earliest day a sentence's events can date from.
     fn lower_bound(&self, sentence: &str) -> Option<Date> {
         let mut best = None;
-        for (re, holders) in &self.events {
-            if !re.is_match(sentence) {
-                continue;
-            }
-            for (name, from) in holders {
+        let Some(set) = &self.any else { return None };
+        // One pass for every event; the set's patterns are the events'.
+        for i in set.matches(sentence.as_bytes()).iter() {
+            for (name, from) in &self.holders[i] {
                 if contains_word(sentence, name) {
                     best = best.max(Some(*from));
                 }
@@ -310,7 +312,7 @@ pub fn infer_date(
         }
     }
     // 3. the first meeting sentence with a date
-    for t in texts.iter().take(8) {
+    for t in texts.iter().take(8).filter(|t| !t.found.is_empty()) {
         let lower = t.text.to_lowercase();
         if !meeting_cues.iter().any(|c| contains_word(&lower, c)) {
             continue;

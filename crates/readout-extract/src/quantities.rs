@@ -11,8 +11,9 @@
 //! `data/quantities.toml`.
 
 use crate::model::{Qualifier, QuantityKind};
+use crate::words::WordSet;
 use readout_lexicon::Lexicon;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 /// A quantity found in a statement (offsets into the statement's text).
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +37,7 @@ pub struct QuantityFound {
 pub struct QuantityFinder {
     scales: HashMap<String, f64>,
     /// Scale words that must touch the number ("$5m", "$2bn").
-    attached_scales: HashSet<String>,
+    attached_scales: WordSet,
     units: HashMap<String, u32>,
     tens: HashMap<String, u32>,
     multipliers: HashMap<String, u32>,
@@ -44,17 +45,44 @@ pub struct QuantityFinder {
     prefixes: Vec<(String, String)>,
     /// (suffix words lower case, code), longest first.
     suffixes: Vec<(Vec<String>, String)>,
+    /// The first words of `suffixes`, when every one is matched in lower
+    /// case (a quick test before trying each); `None` otherwise.
+    suffix_firsts: Option<WordSet>,
     /// First characters of currency prefixes ("$", "¥", "U", "R").
-    prefix_starts: HashSet<char>,
+    prefix_starts: Vec<char>,
     /// Every word a spelled number can start with ("four", "thirty",
     /// "dozen"), lower case: one look-up a word.
-    number_starts: HashSet<String>,
-    job_nouns: HashSet<String>,
-    not_counted: HashSet<String>,
-    party_nouns: HashSet<String>,
+    number_starts: WordSet,
+    job_nouns: WordSet,
+    not_counted: WordSet,
+    party_nouns: WordSet,
     irregular: HashMap<String, String>,
     /// (phrase words lower case, qualifier), longest first.
     qualifiers: Vec<(Vec<String>, Qualifier)>,
+    /// The last words of `qualifiers`.
+    qualifier_lasts: WordSet,
+}
+
+/// Words after which a spelled number is a reference, not a figure ("the
+/// two leaders", "their three countries").
+const REFERENCE_DETERMINERS: [&str; 9] =
+    ["the", "these", "those", "our", "their", "both", "its", "his", "her"];
+
+/// Whether the spelled number at word `k` cannot start a quantity, by the
+/// rules of [`QuantityFinder::standalone`] read on words: a capitalised
+/// number after the statement's start ("One Health"), or a number right
+/// after a determiner that stands as a word of its own ("the two"). Only
+/// sure cases: where words and the finder's tokens could differ, no.
+fn led_away(text: &str, words: &[crate::words::Word], k: usize) -> bool {
+    let w = &words[k];
+    let before = &text[..w.start];
+    if text[w.start..].starts_with(char::is_uppercase) && !before.trim().is_empty() {
+        return true;
+    }
+    let Some(prev) = k.checked_sub(1).map(|p| &words[p]) else { return false };
+    REFERENCE_DETERMINERS.contains(&prev.text.as_str())
+        && text[prev.end..w.start].chars().all(char::is_whitespace)
+        && text[..prev.start].chars().next_back().is_none_or(char::is_whitespace)
 }
 
 /// Words that end a counted noun phrase.
@@ -121,6 +149,12 @@ fn push_word<'a>(text: &'a str, s: usize, e: usize, out: &mut Vec<Tok<'a>>) {
     }
 }
 
+/// Whether a currency name's word is matched in lower case: codes in
+/// capitals ("USD") are matched as written.
+fn matched_in_lower_case(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_lowercase() || !c.is_alphabetic())
+}
+
 /// Lower case, borrowed when already lower case (most words are).
 fn lower(s: &str) -> std::borrow::Cow<'_, str> {
     if s.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
@@ -135,7 +169,7 @@ impl QuantityFinder {
     pub fn new(lexicon: &Lexicon) -> QuantityFinder {
         let q = &lexicon.quantities;
         let mut scales = HashMap::default();
-        let mut attached_scales = HashSet::default();
+        let mut attached_scales = WordSet::default();
         for (w, f) in &q.scales {
             scales.insert(w.clone(), *f);
             if w.len() <= 2 || w == "bln" || w == "mln" || w == "trn" {
@@ -165,32 +199,44 @@ impl QuantityFinder {
                 _ => Qualifier::Exact,
             };
             for p in phrases {
-                qualifiers.push((p.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>(), qual));
+                let words: Vec<String> = p.split_whitespace().map(str::to_lowercase).collect();
+                if !words.is_empty() {
+                    qualifiers.push((words, qual));
+                }
             }
         }
         qualifiers.sort_by_key(|(p, _): &(Vec<String>, Qualifier)| std::cmp::Reverse(p.len()));
+        let number_starts: WordSet = q
+            .units
+            .iter()
+            .chain(&q.tens)
+            .map(|(w, _)| w.to_lowercase())
+            .chain(["dozen".to_string()])
+            .collect();
+        let mut prefix_starts: Vec<char> = prefixes.iter().filter_map(|(p, _)| p.chars().next()).collect();
+        prefix_starts.sort_unstable();
+        prefix_starts.dedup();
         let map = |v: &Vec<(String, u32)>| v.iter().map(|(w, n)| (w.clone(), *n)).collect::<HashMap<_, _>>();
         QuantityFinder {
             scales,
             attached_scales,
-            prefix_starts: prefixes.iter().filter_map(|(p, _)| p.chars().next()).collect(),
-            number_starts: q
-                .units
-                .iter()
-                .chain(&q.tens)
-                .map(|(w, _)| w.to_lowercase())
-                .chain(["dozen".to_string()])
-                .collect(),
+            prefix_starts,
+            number_starts,
             units: map(&q.units),
 
             tens: map(&q.tens),
             multipliers: map(&q.multipliers),
             prefixes,
+            suffix_firsts: suffixes
+                .iter()
+                .map(|(words, _)| words.first().cloned().filter(|w| matched_in_lower_case(w)))
+                .collect::<Option<WordSet>>(),
             suffixes,
             job_nouns: q.job_nouns.iter().map(|w| w.to_lowercase()).collect(),
             not_counted: q.not_counted.iter().map(|w| w.to_lowercase()).collect(),
             party_nouns: q.party_nouns.iter().map(|w| w.to_lowercase()).collect(),
             irregular: q.irregular_plurals.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            qualifier_lasts: qualifiers.iter().filter_map(|(words, _)| words.last().cloned()).collect(),
             qualifiers,
         }
     }
@@ -213,9 +259,19 @@ impl QuantityFinder {
         words: &[crate::words::Word],
         masked: &[(usize, usize)],
     ) -> Vec<QuantityFound> {
-        let number_word = words.iter().any(|w| self.is_number_word(&w.text));
-        // A figure needs a number: a spelled one, or digits outside the
-        // dates (most statements' only digits are a date's).
+        let (mut number_word, mut standing) = (false, false);
+        for k in 0..words.len() {
+            if self.is_lower_number_word(&words[k].text) {
+                number_word = true;
+                if !led_away(text, words, k) {
+                    standing = true;
+                    break;
+                }
+            }
+        }
+        // A figure needs a number: a spelled one that can stand on its own
+        // (not "the two leaders"), or digits outside the dates (most
+        // statements' only digits are a date's).
         let bytes = text.as_bytes();
         let free_digit = || {
             bytes
@@ -223,7 +279,7 @@ impl QuantityFinder {
                 .enumerate()
                 .any(|(i, b)| b.is_ascii_digit() && !masked.iter().any(|&(a, z)| i >= a && i < z))
         };
-        if !number_word && !free_digit() {
+        if !standing && !free_digit() {
             return Vec::new();
         }
         self.find_all(text, masked, number_word)
@@ -239,13 +295,16 @@ impl QuantityFinder {
             let c = toks[i].text.chars().next().unwrap_or(' ');
             let a_dozen = matches!(toks[i].text, "a" | "A")
                 && toks.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("dozen"));
+            // A currency's first character ("U" of "US$", "R" of "Rs")
+            // starts many words: only a currency prefix with its number
+            // makes such a word a candidate.
             let candidate = c.is_ascii_digit()
-                || self.prefix_starts.contains(&c)
                 || a_dozen
                 || (number_words
                     && c.is_alphabetic()
                     && toks[i].text.len() <= 13
-                    && self.is_number_word(toks[i].text));
+                    && self.is_number_word(toks[i].text))
+                || (self.prefix_starts.binary_search(&c).is_ok() && self.prefix_at(text, &toks, i).is_some());
             if !candidate || masked.iter().any(|&(a, b)| toks[i].start >= a && toks[i].start < b) {
                 i += 1;
                 continue;
@@ -296,6 +355,13 @@ impl QuantityFinder {
             .any(|w| !w.is_empty() && w.len() <= 9 && self.is_number_word(w))
     }
 
+    /// As [`QuantityFinder::is_number_word`], for a word in lower case
+    /// (a statement's words are).
+    fn is_lower_number_word(&self, w: &str) -> bool {
+        let first = w.as_bytes().iter().position(|&b| b == b'-').map_or(w, |p| &w[..p]);
+        self.number_starts.contains(first)
+    }
+
     /// "four", "Thirty-seven", "dozen": a word that can start a spelled
     /// number.
     fn is_number_word(&self, w: &str) -> bool {
@@ -335,15 +401,14 @@ impl QuantityFinder {
         }
         while j < toks.len() {
             let w = lower(toks[j].text);
-            let parts: Vec<&str> = w.split('-').collect();
             let simple = |p: &str| self.units.get(p).or_else(|| self.tens.get(p)).copied();
-            let compound = match parts.as_slice() {
-                [a] => simple(a),
-                [a, b] => match (self.tens.get(*a), self.units.get(*b)) {
+            let compound = match w.split_once('-') {
+                None => simple(&w),
+                Some((a, b)) if !b.contains('-') => match (self.tens.get(a), self.units.get(b)) {
                     (Some(t), Some(u)) if *u < 10 => Some(t + u),
                     _ => None,
                 },
-                _ => None,
+                Some(_) => None,
             };
             if let Some(n) = compound {
                 if seen
@@ -528,6 +593,11 @@ impl QuantityFinder {
 
     /// A currency name at token `j`, and the index after it.
     fn suffix_at(&self, toks: &[Tok<'_>], j: usize) -> Option<(String, usize)> {
+        if let (Some(firsts), Some(t)) = (&self.suffix_firsts, toks.get(j)) {
+            if !firsts.contains(&lower(t.text)) {
+                return None;
+            }
+        }
         for (words, code) in &self.suffixes {
             if j + words.len() > toks.len() {
                 continue;
@@ -535,7 +605,7 @@ impl QuantityFinder {
             let same = words.iter().enumerate().all(|(k, w)| {
                 let t = toks[j + k].text;
                 // Codes are matched in capitals only ("USD"), names in any case.
-                if w.chars().all(|c| c.is_ascii_lowercase() || !c.is_alphabetic()) {
+                if matched_in_lower_case(w) {
                     lower(t) == *w
                 } else {
                     t == w.to_uppercase() || lower(t) == *w
@@ -550,6 +620,9 @@ impl QuantityFinder {
 
     /// The qualifier phrase ending just before token `i`, and where it starts.
     fn qualifier_before(&self, toks: &[Tok<'_>], i: usize) -> Option<(Qualifier, usize)> {
+        if !toks[..i].last().is_some_and(|t| self.qualifier_lasts.contains(&lower(t.text))) {
+            return None;
+        }
         for (words, q) in &self.qualifiers {
             let n = words.len();
             if n > i {
@@ -604,12 +677,7 @@ impl QuantityFinder {
                 return false;
             }
             let p = lower(prev);
-            if !digits
-                && matches!(
-                    p.as_ref(),
-                    "the" | "these" | "those" | "our" | "their" | "both" | "its" | "his" | "her"
-                )
-            {
+            if !digits && REFERENCE_DETERMINERS.contains(&p.as_ref()) {
                 return false; // "the two leaders"
             }
             if p == "no." || p == "number" && digits {
@@ -639,7 +707,7 @@ impl QuantityFinder {
 
     fn is_qualifier_word(&self, w: &str) -> bool {
         let l = lower(w);
-        self.qualifiers.iter().any(|(words, _)| words.last().map(String::as_str) == Some(l.as_ref()))
+        self.qualifier_lasts.contains(&l)
             || matches!(l.as_ref(), "in" | "by" | "since" | "until" | "and" | "with")
     }
 
@@ -726,9 +794,7 @@ impl QuantityFinder {
             "exceeded",
             "surpassed",
         ];
-        if !reporting.contains(&v.as_ref())
-            && !self.qualifiers.iter().any(|(w, _)| w.last().map(String::as_str) == Some(v.as_ref()))
-        {
+        if !reporting.contains(&v.as_ref()) && !self.qualifier_lasts.contains(&v) {
             return None;
         }
         for (k, t) in window.iter().enumerate().rev() {
@@ -904,6 +970,29 @@ mod tests {
         one("leaders of nearly 20 nations attended", Count, 20.0, Some("nation"), About);
         one("to purchase 50 Boeing 737 MAX aircraft", Count, 50.0, Some("aircraft"), Exact);
         one("will support over 33,000 direct and indirect jobs", Jobs, 33000.0, None, MoreThan);
+    }
+
+    /// The quick test on a statement's words turns away only what the
+    /// finder itself would: a spelled number right after a determiner, a
+    /// capitalised one inside a sentence. One in brackets, or after a
+    /// determiner joined to another word, still goes to the finder.
+    #[test]
+    fn quick_test_agrees_with_the_finder() {
+        let f = QuantityFinder::new(&Lexicon::builtin().unwrap());
+        for s in [
+            "the two leaders agreed; their three governments met",
+            "The two sides welcomed five new projects in the region.",
+            "the (two) new projects and x.the two new projects",
+            "Leaders of Two Nations and two new sister-city relationships",
+            "Their three nations pledged five new projects",
+            "The Quad's Four Leaders met; both two-way trade",
+        ] {
+            let words = crate::words::words(s);
+            assert_eq!(f.find_in(s, &words, &[]), f.find(s, &[]), "{s}");
+        }
+        assert!(f
+            .find_in("the two leaders met", &crate::words::words("the two leaders met"), &[])
+            .is_empty());
     }
 
     #[test]

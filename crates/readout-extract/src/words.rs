@@ -17,21 +17,44 @@ pub struct Word {
 /// hyphens kept ("abe's", "people-to-people"), in lower case.
 pub fn words(text: &str) -> Vec<Word> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
-    let mut start: Option<usize> = None;
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
     while i < bytes.len() {
-        let (c, len) = char_at(text, i);
-        let alphanumeric = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
-        if alphanumeric || start.is_some() && joins(text, i, c, len) {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(Word { start: s, end: i, text: lower(&text[s..i]) });
+        // To the next word's first character (ASCII without decoding).
+        let b = bytes[i];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (c, len) = char_at(text, i);
+            if !c.is_alphanumeric() {
+                i += len;
+                continue;
+            }
         }
-        i += len;
-    }
-    if let Some(s) = start {
-        out.push(Word { start: s, end: text.len(), text: lower(&text[s..]) });
+        let start = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+            } else if b < 0x80 {
+                if matches!(b, b'\'' | b'-' | b'.' | b',') && joins(text, i, char::from(b), 1) {
+                    i += 1;
+                } else {
+                    break;
+                }
+            } else {
+                let (c, len) = char_at(text, i);
+                if c.is_alphanumeric() || joins(text, i, c, len) {
+                    i += len;
+                } else {
+                    break;
+                }
+            }
+        }
+        out.push(Word { start, end: i, text: lower(&text[start..i]) });
     }
     out
 }
@@ -74,6 +97,86 @@ fn lower(w: &str) -> CompactString {
     CompactString::from(if l.contains('’') { l.replace('’', "'") } else { l })
 }
 
+/// A quick test that a word may belong to a set, from its first two bytes
+/// and its length: most words of a sentence are in none of a lexicon's
+/// sets, and two table reads turn them away before any hashing.
+#[derive(Debug, Clone)]
+pub struct WordSieve {
+    /// For each first byte, the lengths (bit `n` for `n` bytes; bit 31 for
+    /// 31 or more) of the set's words that start with it.
+    lengths: Box<[u32; 256]>,
+    /// One bit for each pair of first two bytes (0 for the second byte of a
+    /// one-byte word).
+    pairs: Box<[u64; 1024]>,
+}
+
+impl Default for WordSieve {
+    fn default() -> Self {
+        WordSieve { lengths: Box::new([0; 256]), pairs: Box::new([0; 1024]) }
+    }
+}
+
+impl WordSieve {
+    fn length_bit(len: usize) -> u32 {
+        1 << len.min(31)
+    }
+
+    fn pair(b: &[u8]) -> usize {
+        usize::from(b[0]) << 8 | usize::from(b.get(1).copied().unwrap_or(0))
+    }
+
+    /// Lets `word` through.
+    pub fn add(&mut self, word: &str) {
+        let b = word.as_bytes();
+        if let Some(&first) = b.first() {
+            self.lengths[usize::from(first)] |= Self::length_bit(b.len());
+            let k = Self::pair(b);
+            self.pairs[k >> 6] |= 1 << (k & 63);
+        }
+    }
+
+    /// False when `word` is surely not in the set.
+    #[inline]
+    pub fn may_contain(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        let Some(&first) = b.first() else { return false };
+        let k = Self::pair(b);
+        self.lengths[usize::from(first)] & Self::length_bit(b.len()) != 0
+            && self.pairs[k >> 6] & (1 << (k & 63)) != 0
+    }
+}
+
+/// A set of words with a [`WordSieve`] before its hash look-up.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    words: rustc_hash::FxHashSet<String>,
+    sieve: WordSieve,
+}
+
+impl WordSet {
+    /// Adds a word.
+    pub fn insert(&mut self, word: String) {
+        self.sieve.add(&word);
+        self.words.insert(word);
+    }
+
+    /// Whether `word` is in the set.
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.sieve.may_contain(word) && self.words.contains(word)
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        let mut set = WordSet::default();
+        for w in iter {
+            set.insert(w);
+        }
+        set
+    }
+}
+
 /// One piece of a cue phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Piece {
@@ -87,6 +190,7 @@ enum Piece {
 pub struct PhraseSet<T> {
     phrases: Vec<(Vec<Piece>, T)>,
     by_first: rustc_hash::FxHashMap<CompactString, Vec<usize>>,
+    first_words: WordSieve,
 }
 
 /// A phrase found: the first and one-past-last word index, and its payload.
@@ -102,7 +206,7 @@ pub struct PhraseHit<'a, T> {
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
-        PhraseSet { phrases: Vec::new(), by_first: Default::default() }
+        PhraseSet { phrases: Vec::new(), by_first: Default::default(), first_words: WordSieve::default() }
     }
 }
 
@@ -111,26 +215,30 @@ impl<T> PhraseSet<T> {
     pub fn add(&mut self, phrase: &str, payload: T) {
         let pieces: Vec<Piece> = words_of_phrase(phrase);
         let Some(Piece::Word(first)) = pieces.first().cloned() else { return };
+        self.first_words.add(&first);
         self.by_first.entry(CompactString::from(first)).or_default().push(self.phrases.len());
         self.phrases.push((pieces, payload));
     }
 
-    /// Every phrase matching at word `i`, as (end word index, payload).
-    pub fn at<'a>(&'a self, words: &[Word], i: usize) -> Vec<PhraseHit<'a, T>> {
-        let mut out = Vec::new();
-        let Some(ids) = self.by_first.get(&words[i].text) else { return out };
-        for &id in ids {
+    /// Every phrase matching at word `i`.
+    fn matching<'a, 'w>(
+        &'a self,
+        words: &'w [Word],
+        i: usize,
+    ) -> impl Iterator<Item = PhraseHit<'a, T>> + use<'a, 'w, T> {
+        let ids = match self.first_words.may_contain(&words[i].text) {
+            true => self.by_first.get(&words[i].text).map_or(&[][..], Vec::as_slice),
+            false => &[],
+        };
+        ids.iter().filter_map(move |&id| {
             let (pieces, payload) = &self.phrases[id];
-            if let Some(last) = match_from(pieces, words, i) {
-                out.push(PhraseHit { first: i, last, payload });
-            }
-        }
-        out
+            match_from(pieces, words, i).map(|last| PhraseHit { first: i, last, payload })
+        })
     }
 
     /// The longest phrase matching at word `i`.
     pub fn longest_at<'a>(&'a self, words: &[Word], i: usize) -> Option<PhraseHit<'a, T>> {
-        self.at(words, i).into_iter().max_by_key(|h| h.last)
+        self.matching(words, i).max_by_key(|h| h.last)
     }
 
     /// The first word index (from `from`) where some phrase matches, with
@@ -175,6 +283,23 @@ fn match_from(pieces: &[Piece], words: &[Word], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_sets_and_their_sieve() {
+        let set: WordSet = ["will", "shall", "pledged", "a"].map(String::from).into_iter().collect();
+        for w in ["will", "shall", "pledged", "a"] {
+            assert!(set.contains(w), "{w}");
+        }
+        // The same first bytes or lengths as a member are not membership.
+        for w in ["wilt", "shale", "pledges", "b", "", "willing", "an"] {
+            assert!(!set.contains(w), "{w}");
+        }
+        let mut sieve = WordSieve::default();
+        sieve.add("energy");
+        assert!(sieve.may_contain("energy"));
+        assert!(!sieve.may_contain("enemy"), "another length");
+        assert!(!sieve.may_contain("eaglet"), "other first two bytes");
+    }
 
     #[test]
     fn words_and_phrases() {

@@ -16,6 +16,11 @@ mod store;
 use clap::Parser;
 use std::process::ExitCode;
 
+// Extraction makes and drops many small strings and vectors a statement;
+// mimalloc's thread-local free lists serve them faster than glibc's malloc.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let outcome = match &cli.command {
