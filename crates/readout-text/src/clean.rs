@@ -11,7 +11,6 @@
 //! `data/boilerplate.toml`.
 
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use readout_lexicon::Lexicon;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -102,7 +101,10 @@ impl Cleaned {
 /// The cleaning stage, with its lexicon compiled.
 #[derive(Debug, Clone)]
 pub struct Cleaner {
-    banners: AhoCorasick,
+    /// Every banner phrase in one alternation, ASCII case folded (a regex
+    /// finds these literals faster than a case-insensitive automaton walks
+    /// every byte); `None` without phrases.
+    banners: Option<regex::bytes::Regex>,
     widget_words: HashSet<String>,
     byline_roles: Vec<String>,
     crumb_separators: Vec<String>,
@@ -128,12 +130,10 @@ impl Cleaner {
     /// Compiles the boilerplate and speaker knowledge of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Cleaner {
         let b = &lexicon.boilerplate;
-        let banners = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&b.banner_phrases)
-            .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
+        let alternation = b.banner_phrases.iter().map(|p| regex::escape(p)).collect::<Vec<_>>().join("|");
+        let banners = (!b.banner_phrases.is_empty())
+            .then(|| regex::bytes::Regex::new(&format!("(?i-u:{alternation})")).ok())
+            .flatten();
         let mut speakers = HashSet::new();
         for c in &lexicon.actors.country {
             for a in c.people.iter().chain(&c.names).chain(&c.adjectives) {
@@ -201,7 +201,8 @@ impl Cleaner {
         let mut seen_content = false;
         // One pass of the banner automaton over the whole text; a line is a
         // banner when a match starts in it.
-        let mut banner_hits = self.banners.find_iter(source).map(|m| m.start()).peekable();
+        let mut banner_hits =
+            self.banners.iter().flat_map(|re| re.find_iter(source.as_bytes())).map(|m| m.start()).peekable();
         let mut line_start = 0;
         for raw in source.split('\n') {
             let line_end = line_start + raw.len();
@@ -400,7 +401,9 @@ fn split_inline_bullets<'a>(text: &'a str, para_start: bool, out: &mut Vec<Line<
         let next = body
             .char_indices()
             .find(|&(i, c)| {
-                BULLET_GLYPHS.contains(&c)
+                // Every glyph is outside ASCII, as most characters are not.
+                !c.is_ascii()
+                    && BULLET_GLYPHS.contains(&c)
                     && i > 0
                     && body[..i].ends_with(char::is_whitespace)
                     && body[i + c.len_utf8()..].starts_with(char::is_whitespace)
@@ -636,6 +639,20 @@ mod tests {
                 Dropped::Navigation
             ]
         );
+    }
+
+    #[test]
+    fn banner_phrases_in_any_case_and_beyond_ascii() {
+        let mut lexicon = Lexicon::builtin().unwrap();
+        lexicon.boilerplate.banner_phrases.push("here’s how you know".to_string());
+        let src = "An official website. HERE’S HOW YOU KNOW\n\nThe two leaders met in Tokyo.\n\nSkip To Main Content\n";
+        let c = Cleaner::new(&lexicon).clean(src);
+        assert_eq!(kinds(&c), vec![(BlockKind::Paragraph, "The two leaders met in Tokyo.")]);
+        let reasons: Vec<Dropped> = c.removed.iter().map(|r| r.reason).collect();
+        assert_eq!(reasons, [Dropped::Banner, Dropped::Banner]);
+        // Without phrases nothing is a banner.
+        lexicon.boilerplate.banner_phrases.clear();
+        assert!(Cleaner::new(&lexicon).clean(src).removed.iter().all(|r| r.reason != Dropped::Banner));
     }
 
     #[test]

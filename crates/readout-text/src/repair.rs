@@ -88,29 +88,35 @@ fn plausible(c: char) -> bool {
 /// Returns the input unchanged (borrowed) when there is nothing to repair.
 pub fn fix_mojibake(text: &str) -> Cow<'_, str> {
     // Every mojibake sequence starts with a character whose Windows-1252
-    // byte is a UTF-8 lead byte: U+00C2..U+00F4, written C3 82..C3 B4.
+    // byte is a UTF-8 lead byte: U+00C2..U+00F4, written C3 82..C3 B4. Only
+    // there is a sequence tried; the text between is copied as it is.
     let b = text.as_bytes();
-    let lead = b
-        .iter()
-        .enumerate()
-        .any(|(i, &x)| x == 0xC3 && b.get(i + 1).is_some_and(|n| (0x82..=0xB4).contains(n)));
-    if !lead {
-        return Cow::Borrowed(text);
-    }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = String::with_capacity(text.len());
+    let lead_at = |i: usize| b[i] == 0xC3 && b.get(i + 1).is_some_and(|n| (0x82..=0xB4).contains(n));
+    let mut out = String::new();
     let mut copied = 0;
     let mut i = 0;
-    while i < chars.len() {
-        let (start, _) = chars[i];
-        if let Some((repaired, used)) = try_sequence(&chars[i..]) {
-            out.push_str(&text[copied..start]);
-            out.push(repaired);
-            i += used;
-            copied = chars.get(i).map_or(text.len(), |&(pos, _)| pos);
+    while let Some(k) = b[i..].iter().position(|&x| x == 0xC3) {
+        let at = i + k;
+        i = at + 1;
+        if !lead_at(at) {
             continue;
         }
-        i += 1;
+        // A sequence is at most four characters.
+        let mut window = ['\0'; 4];
+        let mut n = 0;
+        for c in text[at..].chars().take(4) {
+            window[n] = c;
+            n += 1;
+        }
+        if let Some((repaired, used)) = try_sequence(&window[..n]) {
+            if out.is_empty() {
+                out.reserve(text.len());
+            }
+            out.push_str(&text[copied..at]);
+            out.push(repaired);
+            copied = at + window[..used].iter().map(|c| c.len_utf8()).sum::<usize>();
+            i = copied;
+        }
     }
     if copied == 0 {
         return Cow::Borrowed(text);
@@ -121,15 +127,15 @@ pub fn fix_mojibake(text: &str) -> Cow<'_, str> {
 
 /// The character a mojibake sequence at the start of `chars` stands for, and
 /// how many characters it spans.
-fn try_sequence(chars: &[(usize, char)]) -> Option<(char, usize)> {
-    let lead = cp1252_byte(chars[0].1)?;
+fn try_sequence(chars: &[char]) -> Option<(char, usize)> {
+    let lead = cp1252_byte(chars[0])?;
     let need = continuations(lead)?;
     if chars.len() <= need {
         return None;
     }
     let mut bytes = [lead, 0, 0, 0];
     for k in 1..=need {
-        let b = cp1252_byte(chars[k].1)?;
+        let b = cp1252_byte(chars[k])?;
         if !(0x80..=0xBF).contains(&b) {
             return None;
         }
