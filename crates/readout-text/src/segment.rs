@@ -68,18 +68,23 @@ impl Segmenter {
         let mut out = Vec::new();
         let mut start = 0;
         let mut i = 0;
+        // The next "…" (E2 80 A6) at or after `i`, looked for again only
+        // once passed.
+        const ELLIPSIS: &[u8] = "…".as_bytes();
+        let mut ellipsis = memchr::memmem::find(b, ELLIPSIS);
         while i < b.len() {
-            let c = b[i];
-            let (is_end, width) = match c {
-                b'.' | b'!' | b'?' => (true, 1),
-                // "…" is E2 80 A6
-                0xE2 if b[i..].starts_with("…".as_bytes()) => (true, 3),
-                _ => (false, 1),
-            };
-            if !is_end {
-                i += 1;
-                continue;
+            if ellipsis.is_some_and(|e| e < i) {
+                ellipsis = memchr::memmem::find(&b[i..], ELLIPSIS).map(|k| i + k);
             }
+            let stop = memchr::memchr3(b'.', b'!', b'?', &b[i..]).map(|k| i + k);
+            let (at, width) = match (stop, ellipsis) {
+                (Some(d), Some(e)) if e < d => (e, 3),
+                (Some(d), _) => (d, 1),
+                (None, Some(e)) => (e, 3),
+                (None, None) => break,
+            };
+            i = at;
+            let c = b[i];
             let mut j = i + width;
             // More terminators and closing marks belong to this sentence.
             while j < b.len() {
