@@ -90,7 +90,7 @@ impl ActorRules {
         let countries = self.countries_in(text, words, hits, subject, ctx);
         let first =
             subject_words.iter().find(|w| !DETERMINERS.contains(&w.text.as_str())).map(|w| w.text.as_str());
-        let reciprocal = words.iter().any(|w| self.reciprocal.contains(w.text.as_str()));
+        let reciprocal = words.iter().any(|w| self.reciprocal.contains_word(w));
 
         // Inside a frame ("Toyota announced that by 2021 it will invest"), a
         // clause without a country of its own speaks of the framer.
@@ -99,7 +99,7 @@ impl ActorRules {
             let found = self.countries_in(text, words, hits, (from, words[f].start), ctx);
             (!found.is_empty()).then_some(found)
         });
-        let pronoun = subject_words.iter().any(|w| self.anaphora.contains(w.text.as_str()));
+        let pronoun = subject_words.iter().any(|w| self.anaphora.contains_word(w));
         if !countries.is_empty() {
             out.extend(countries);
         } else if let Some(framer) = framer.clone().filter(|_| pronoun || subject_words.is_empty()) {
@@ -131,7 +131,7 @@ impl ActorRules {
             out.push(s.to_string());
         } else {
             let joint = subject_words.is_empty()
-                || subject_words.iter().any(|w| self.joint_subjects.contains(w.text.as_str()))
+                || subject_words.iter().any(|w| self.joint_subjects.contains_word(w))
                 || class.verb.is_none();
             if joint || !ctx.principals.is_empty() {
                 out.extend(ctx.principals.iter().cloned());
@@ -198,7 +198,7 @@ impl ActorRules {
     fn after_locative(&self, words: &[Word], start: usize) -> bool {
         let n = words.partition_point(|w| w.end <= start);
         for w in words[..n].iter().rev().take(3) {
-            if self.locative.contains(w.text.as_str()) {
+            if self.locative.contains_word(w) {
                 return true;
             }
             if !DETERMINERS.contains(&w.text.as_str()) && w.text != "overall" {
@@ -256,10 +256,10 @@ impl ActorRules {
     ) -> Vec<String> {
         let Some(v) = class.verb else { return Vec::new() };
         let predicate = &words[v..];
-        let signing = predicate.iter().take(2).any(|w| self.signing.contains(w.text.as_str()))
+        let signing = predicate.iter().take(2).any(|w| self.signing.contains_word(w))
             || words.get(v.wrapping_sub(1)).is_some_and(|w| w.text == "will")
-                && self.signing.contains(words[v].text.as_str());
-        let joint = predicate.iter().any(|w| self.joint_markers.contains(w.text.as_str()))
+                && self.signing.contains_word(&words[v]);
+        let joint = predicate.iter().any(|w| self.joint_markers.contains_word(w))
             && !predicate.iter().any(|w| w.text == "jointly");
         let worked_with = predicate.first().is_some_and(|w| w.text.starts_with("work"))
             || words.get(v + 1).is_some_and(|w| w.text.starts_with("work"));

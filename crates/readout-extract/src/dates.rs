@@ -498,13 +498,13 @@ impl DateFinder {
     fn tense_near(&self, words: &[Word], start: usize, end: usize) -> Tense {
         let mut best: Option<(usize, Tense)> = None;
         for (k, word) in words.iter().enumerate() {
-            let (ws, we, w) = (word.start, word.end, word.text.as_str());
+            let (ws, we) = (word.start, word.end);
             if ws >= start && we <= end {
                 continue;
             }
-            let tense = if self.future.contains(w) {
+            let tense = if self.future.contains_word(word) {
                 Tense::Future
-            } else if self.is_past(w) {
+            } else if self.is_past(word) {
                 // "to be hosted in 2024", "will be held": a participle
                 // after "be" looks ahead.
                 if k > 0 && words[k - 1].text == "be" {
@@ -526,8 +526,10 @@ impl DateFinder {
         best.map_or(Tense::Unknown, |(_, t)| t)
     }
 
-    fn is_past(&self, w: &str) -> bool {
-        self.past.contains(w) || (w.len() > 4 && w.ends_with("ed") && !self.not_past.contains(w))
+    fn is_past(&self, word: &Word) -> bool {
+        let w = word.text.as_str();
+        self.past.contains_word(word)
+            || (w.len() > 4 && w.ends_with("ed") && !self.not_past.contains_word(word))
     }
 }
 

@@ -4,7 +4,7 @@
 //! few hash look-ups per word whatever the size of the lexicon.
 
 use crate::aliases::{AliasHit, AliasKind};
-use crate::words::{words, Word, WordSieve};
+use crate::words::{word_hash, words, Word, WordBloom};
 use readout_lexicon::Lexicon;
 use rustc_hash::FxHashMap;
 
@@ -34,8 +34,8 @@ pub struct DomainScorer {
     /// Prefix terms shorter than the key.
     short_prefixes: Vec<usize>,
     /// The quick tests before the two look-ups.
-    word_sieve: WordSieve,
-    prefix_sieve: WordSieve,
+    word_bloom: WordBloom,
+    prefix_bloom: WordBloom,
     names: Vec<String>,
     min_score: f32,
 }
@@ -50,8 +50,8 @@ impl DomainScorer {
             by_word: FxHashMap::default(),
             by_prefix: FxHashMap::default(),
             short_prefixes: Vec::new(),
-            word_sieve: WordSieve::default(),
-            prefix_sieve: WordSieve::default(),
+            word_bloom: WordBloom::default(),
+            prefix_bloom: WordBloom::default(),
             names: Vec::new(),
             min_score: d.min_score.unwrap_or(1.0),
         };
@@ -88,10 +88,10 @@ impl DomainScorer {
         }
         scorer.names = names;
         for w in scorer.by_word.keys() {
-            scorer.word_sieve.add(w);
+            scorer.word_bloom.add(w);
         }
         for key in scorer.by_prefix.keys() {
-            scorer.prefix_sieve.add(key);
+            scorer.prefix_bloom.add(key);
         }
         scorer
     }
@@ -145,8 +145,10 @@ impl DomainScorer {
         let mut i = 0;
         while i < ws.len() {
             // The longest term starting here wins.
-            let w = ws[i].text.as_str();
-            let w = w.strip_suffix("'s").unwrap_or(w);
+            let (w, hash) = match ws[i].text.strip_suffix("'s") {
+                Some(stem) => (stem, word_hash(stem)),
+                None => (ws[i].text.as_str(), ws[i].hash),
+            };
             let mut best: Option<(usize, usize)> = None;
             let mut consider = |ids: Option<&Vec<usize>>| {
                 for &id in ids.into_iter().flatten() {
@@ -157,10 +159,11 @@ impl DomainScorer {
                     }
                 }
             };
-            if self.word_sieve.may_contain(w) {
+            if self.word_bloom.may_contain(hash) {
                 consider(self.by_word.get(w));
             }
-            if let Some(key) = w.get(..PREFIX_KEY).filter(|key| self.prefix_sieve.may_contain(key)) {
+            if let Some(key) = w.get(..PREFIX_KEY).filter(|key| self.prefix_bloom.may_contain(word_hash(key)))
+            {
                 consider(self.by_prefix.get(key));
             }
             if !self.short_prefixes.is_empty() {

@@ -147,7 +147,7 @@ impl KindClassifier {
         let mut i = 0;
         for _ in 0..3 {
             let Some(w) = words.get(i) else { break };
-            if !self.leading.contains(w.text.as_str()) {
+            if !self.leading.contains_word(w) {
                 break;
             }
             // The comma that ends the phrase, before any cue verb.
@@ -308,9 +308,8 @@ impl KindClassifier {
             }
             Kind::Position | Kind::Fact => {
                 // A programme that "supports" something is doing it.
-                let program = words[r.subject_start..first]
-                    .iter()
-                    .any(|w| self.program_nouns.contains(w.text.as_str()));
+                let program =
+                    words[r.subject_start..first].iter().any(|w| self.program_nouns.contains_word(w));
                 if program
                     && matches!(words[first].text.as_str(), "supports" | "support" | "promotes" | "helps")
                 {
@@ -320,7 +319,7 @@ impl KindClassifier {
                 }
                 // A stance verb with a figure right after it states a fact.
                 if ctx.has_quantity
-                    && self.figure_verbs.contains(words[first].text.as_str())
+                    && self.figure_verbs.contains_word(&words[first])
                     && self.has_figure_after(words, last)
                 {
                     r.kind = Kind::Fact;

@@ -11,6 +11,18 @@ pub struct Word {
     pub end: usize,
     /// The word, lower case (kept inline: words are short).
     pub text: CompactString,
+    /// [`word_hash`] of `text`, made once for every set the word is
+    /// looked up in.
+    pub hash: u64,
+}
+
+/// The hash by which word sets' filters know a word.
+#[inline]
+pub fn word_hash(word: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
 }
 
 /// The words of `text`: letters and digits, with inner apostrophes and
@@ -54,7 +66,8 @@ pub fn words(text: &str) -> Vec<Word> {
                 }
             }
         }
-        out.push(Word { start, end: i, text: lower(&text[start..i]) });
+        let text = lower(&text[start..i]);
+        out.push(Word { start, end: i, hash: word_hash(&text), text });
     }
     out
 }
@@ -146,17 +159,55 @@ impl WordSieve {
     }
 }
 
+/// A Bloom filter of words by their [`word_hash`]: two bits a word in
+/// 4,096, so that a statement's word, hashed once, is turned away from
+/// a set it is not in by two bit reads, whatever the set's size.
+#[derive(Debug, Clone)]
+pub struct WordBloom {
+    bits: Box<[u64; 64]>,
+}
+
+impl Default for WordBloom {
+    fn default() -> Self {
+        WordBloom { bits: Box::new([0; 64]) }
+    }
+}
+
+impl WordBloom {
+    #[inline]
+    fn positions(hash: u64) -> (usize, usize) {
+        // The multiplicative hash's high bits are its best.
+        ((hash >> 52) as usize, (hash >> 40) as usize & 4095)
+    }
+
+    /// Lets `word` through.
+    pub fn add(&mut self, word: &str) {
+        let (a, b) = Self::positions(word_hash(word));
+        self.bits[a >> 6] |= 1 << (a & 63);
+        self.bits[b >> 6] |= 1 << (b & 63);
+    }
+
+    /// False when the word of `hash` is surely not in the set.
+    #[inline]
+    pub fn may_contain(&self, hash: u64) -> bool {
+        let (a, b) = Self::positions(hash);
+        self.bits[a >> 6] & (1 << (a & 63)) != 0 && self.bits[b >> 6] & (1 << (b & 63)) != 0
+    }
+}
+
 /// A set of words with a [`WordSieve`] before its hash look-up.
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
     words: rustc_hash::FxHashSet<String>,
     sieve: WordSieve,
+    bloom: WordBloom,
 }
 
 impl WordSet {
     /// Adds a word.
     pub fn insert(&mut self, word: String) {
         self.sieve.add(&word);
+        self.bloom.add(&word);
         self.words.insert(word);
     }
 
@@ -164,6 +215,12 @@ impl WordSet {
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.sieve.may_contain(word) && self.words.contains(word)
+    }
+
+    /// Whether a statement's word is in the set.
+    #[inline]
+    pub fn contains_word(&self, word: &Word) -> bool {
+        self.bloom.may_contain(word.hash) && self.words.contains(word.text.as_str())
     }
 }
 
@@ -190,7 +247,7 @@ enum Piece {
 pub struct PhraseSet<T> {
     phrases: Vec<(Vec<Piece>, T)>,
     by_first: rustc_hash::FxHashMap<CompactString, Vec<usize>>,
-    first_words: WordSieve,
+    first_words: WordBloom,
 }
 
 /// A phrase found: the first and one-past-last word index, and its payload.
@@ -206,7 +263,7 @@ pub struct PhraseHit<'a, T> {
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
-        PhraseSet { phrases: Vec::new(), by_first: Default::default(), first_words: WordSieve::default() }
+        PhraseSet { phrases: Vec::new(), by_first: Default::default(), first_words: WordBloom::default() }
     }
 }
 
@@ -226,7 +283,7 @@ impl<T> PhraseSet<T> {
         words: &'w [Word],
         i: usize,
     ) -> impl Iterator<Item = PhraseHit<'a, T>> + use<'a, 'w, T> {
-        let ids = match self.first_words.may_contain(&words[i].text) {
+        let ids = match self.first_words.may_contain(words[i].hash) {
             true => self.by_first.get(&words[i].text).map_or(&[][..], Vec::as_slice),
             false => &[],
         };
@@ -294,6 +351,13 @@ mod tests {
         for w in ["wilt", "shale", "pledges", "b", "", "willing", "an"] {
             assert!(!set.contains(w), "{w}");
         }
+        // A statement's words, hashed once, get the same answers.
+        for w in words("We WILL, as the Pledged ones shall, wilt a willing shale.") {
+            assert_eq!(set.contains_word(&w), set.contains(&w.text), "{}", w.text);
+        }
+        let mut bloom = WordBloom::default();
+        bloom.add("energy");
+        assert!(bloom.may_contain(word_hash("energy")));
         let mut sieve = WordSieve::default();
         sieve.add("energy");
         assert!(sieve.may_contain("energy"));
