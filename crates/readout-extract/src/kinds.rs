@@ -174,9 +174,7 @@ impl KindClassifier {
             // A cue after a relative pronoun is in a relative clause; after a
             // determiner or a preposition it is a noun ("the launch of", "a
             // pledge", "with support from").
-            let before = if i > 0 { words[i - 1].text.as_str() } else { "" };
-            let skip = self.not_before_verb.contains(before);
-            if skip {
+            if i > 0 && self.not_before_verb.contains_word(&words[i - 1]) {
                 return None;
             }
             self.cues.longest_at(words, i)

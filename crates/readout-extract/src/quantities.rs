@@ -261,7 +261,7 @@ impl QuantityFinder {
     ) -> Vec<QuantityFound> {
         let (mut number_word, mut standing) = (false, false);
         for k in 0..words.len() {
-            if self.is_lower_number_word(&words[k].text) {
+            if self.is_statement_number_word(&words[k]) {
                 number_word = true;
                 if !led_away(text, words, k) {
                     standing = true;
@@ -355,11 +355,14 @@ impl QuantityFinder {
             .any(|w| !w.is_empty() && w.len() <= 9 && self.is_number_word(w))
     }
 
-    /// As [`QuantityFinder::is_number_word`], for a word in lower case
-    /// (a statement's words are).
-    fn is_lower_number_word(&self, w: &str) -> bool {
-        let first = w.as_bytes().iter().position(|&b| b == b'-').map_or(w, |p| &w[..p]);
-        self.number_starts.contains(first)
+    /// As [`QuantityFinder::is_number_word`], for a statement's word (in
+    /// lower case, with its hash).
+    fn is_statement_number_word(&self, word: &crate::words::Word) -> bool {
+        let w = word.text.as_str();
+        match w.as_bytes().iter().position(|&b| b == b'-') {
+            Some(p) => self.number_starts.contains(&w[..p]),
+            None => self.number_starts.contains_word(word),
+        }
     }
 
     /// "four", "Thirty-seven", "dozen": a word that can start a spelled
