@@ -287,7 +287,13 @@ impl QuantityFinder {
 
     /// `number_words`: whether the text has a spelled number at all.
     fn find_all(&self, text: &str, masked: &[(usize, usize)], number_words: bool) -> Vec<QuantityFound> {
-        let toks = self.split_attached_scales(tokens(text));
+        let toks = tokens(text);
+        // Only a number with letters after it ("2bn", "5-trillion") is split.
+        let attached = |t: &Tok<'_>| {
+            t.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && t.text.as_bytes().last().is_some_and(u8::is_ascii_alphabetic)
+        };
+        let toks = if toks.iter().any(attached) { self.split_attached_scales(toks) } else { toks };
         let mut out: Vec<QuantityFound> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -368,7 +374,7 @@ impl QuantityFinder {
     /// "four", "Thirty-seven", "dozen": a word that can start a spelled
     /// number.
     fn is_number_word(&self, w: &str) -> bool {
-        let first = w.split('-').next().unwrap_or(w);
+        let first = w.as_bytes().iter().position(|&b| b == b'-').map_or(w, |p| &w[..p]);
         if first.len() > 9 {
             return false;
         }
