@@ -182,7 +182,7 @@ pub fn run(args: &BenchArgs) -> Result<bool> {
     let secs = busy.as_secs_f64().max(1e-9);
     let mb = bytes_done as f64 / 1e6;
     println!(
-        "readout bench: stages {:?}, {} thread(s): {} documents, {:.2} MB, {} statements in {:.3} s: {:.1} MB/s, {:.0} documents/s",
+        "readout bench: stages {:?}, {} thread(s): {} documents, {:.2} MB, {} statements in {:.3} s: {:.1} MB/s, {:.0} documents/s, peak memory {}",
         args.stages,
         threads,
         docs_done,
@@ -190,7 +190,8 @@ pub fn run(args: &BenchArgs) -> Result<bool> {
         statements,
         secs,
         mb / secs,
-        docs_done as f64 / secs
+        docs_done as f64 / secs,
+        peak_memory()
     );
     Ok(true)
 }
