@@ -195,7 +195,9 @@ impl WordBloom {
     }
 }
 
-/// A set of words with a [`WordSieve`] before its hash look-up.
+/// A set of words with quick tests before its hash look-up: a
+/// [`WordBloom`] for a statement's words (their hash at hand), a
+/// [`WordSieve`] for bare strings.
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
     words: rustc_hash::FxHashSet<String>,
@@ -283,9 +285,10 @@ impl<T> PhraseSet<T> {
         words: &'w [Word],
         i: usize,
     ) -> impl Iterator<Item = PhraseHit<'a, T>> + use<'a, 'w, T> {
-        let ids = match self.first_words.may_contain(words[i].hash) {
-            true => self.by_first.get(&words[i].text).map_or(&[][..], Vec::as_slice),
-            false => &[],
+        let ids = if self.first_words.may_contain(words[i].hash) {
+            self.by_first.get(&words[i].text).map_or(&[][..], Vec::as_slice)
+        } else {
+            &[]
         };
         ids.iter().filter_map(move |&id| {
             let (pieces, payload) = &self.phrases[id];
