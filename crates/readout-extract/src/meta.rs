@@ -72,7 +72,7 @@ pub struct PublisherCues {
 
 impl PublisherCues {
     /// Compiles the publisher cues of `lexicon`; a pattern that does not
-    /// compile is skipped (and reported by the lexicon test).
+    /// compile is skipped (the built-in ones are tested to compile).
     pub fn new(lexicon: &Lexicon) -> PublisherCues {
         let mut cues = Vec::new();
         let mut patterns = Vec::new();
@@ -124,7 +124,7 @@ pub struct EventBounds {
 
 impl EventBounds {
     /// Compiles the dated events of `lexicon`; a pattern that does not
-    /// compile is skipped (and reported by the lexicon test).
+    /// compile is skipped (the built-in ones are tested to compile).
     pub fn new(lexicon: &Lexicon) -> EventBounds {
         let build = |patterns: &[&str]| regex::bytes::RegexSetBuilder::new(patterns).unicode(false).build();
         let mut patterns = Vec::new();
@@ -380,6 +380,24 @@ pub fn contains_word(text: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_built_in_pattern_compiles() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let events = EventBounds::new(&lexicon);
+        assert_eq!(events.holders.len(), lexicon.dates.event.len());
+        assert!(events.any.is_some());
+        let cues = PublisherCues::new(&lexicon);
+        let written: usize = lexicon.publishers.cue.iter().map(|g| g.patterns.len()).sum();
+        assert_eq!(cues.cues.len(), written);
+        assert!(cues.set.is_some());
+        // A user's broken pattern is skipped, not the others with it.
+        let mut broken = lexicon.clone();
+        broken.dates.event[0].pattern = "(unclosed".to_string();
+        let events = EventBounds::new(&broken);
+        assert_eq!(events.holders.len(), lexicon.dates.event.len() - 1);
+        assert!(events.any_in("the United Nations General Assembly met"));
+    }
 
     #[test]
     fn ids_are_stable() {
