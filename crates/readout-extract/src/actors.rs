@@ -15,8 +15,7 @@
 
 use crate::aliases::{AliasHit, AliasKind};
 use crate::kinds::Classified;
-use crate::words::Word;
-use crate::words::WordSet;
+use crate::words::{Word, WordSet};
 use readout_lexicon::Lexicon;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 

@@ -10,8 +10,7 @@
 //! ("more than 60 years") and "now" are not dates. The words are in
 //! `data/dates.toml`; calendar arithmetic is jiff's.
 
-use crate::words::WordSet;
-use crate::words::{words as words_of, Word};
+use crate::words::{words as words_of, Word, WordSet};
 use jiff::civil::{Date, Weekday};
 use readout_lexicon::Lexicon;
 use regex::{Captures, Regex};

@@ -4,9 +4,8 @@
 //! few hash look-ups per word whatever the size of the lexicon.
 
 use crate::aliases::{AliasHit, AliasKind};
-use crate::words::{word_hash, words, Word, WordBloom};
+use crate::words::{word_hash, words, Word, WordMap};
 use readout_lexicon::Lexicon;
-use rustc_hash::FxHashMap;
 
 /// One term: its words, whether its last word is a prefix, its domain and
 /// weight.
@@ -27,15 +26,12 @@ pub struct DomainScorer {
     terms: Vec<Term>,
     /// First word (whole, and for one-word terms also with a plural
     /// ending) → terms.
-    by_word: FxHashMap<String, Vec<usize>>,
+    by_word: WordMap<Vec<usize>>,
     /// The first bytes of one-word prefix terms → those terms: one look-up
     /// a word whatever the number of prefixes.
-    by_prefix: FxHashMap<String, Vec<usize>>,
+    by_prefix: WordMap<Vec<usize>>,
     /// Prefix terms shorter than the key.
     short_prefixes: Vec<usize>,
-    /// The quick tests before the two look-ups.
-    word_bloom: WordBloom,
-    prefix_bloom: WordBloom,
     names: Vec<String>,
     min_score: f32,
 }
@@ -47,11 +43,9 @@ impl DomainScorer {
         let mut names: Vec<String> = Vec::new();
         let mut scorer = DomainScorer {
             terms: Vec::new(),
-            by_word: FxHashMap::default(),
-            by_prefix: FxHashMap::default(),
+            by_word: WordMap::default(),
+            by_prefix: WordMap::default(),
             short_prefixes: Vec::new(),
-            word_bloom: WordBloom::default(),
-            prefix_bloom: WordBloom::default(),
             names: Vec::new(),
             min_score: d.min_score.unwrap_or(1.0),
         };
@@ -71,28 +65,22 @@ impl DomainScorer {
                 let id = scorer.terms.len();
                 if prefix && ws.len() == 1 {
                     match first.get(..PREFIX_KEY) {
-                        Some(key) => scorer.by_prefix.entry(key.to_string()).or_default().push(id),
+                        Some(key) => scorer.by_prefix.entry(key.to_string()).push(id),
                         None => scorer.short_prefixes.push(id),
                     }
                 } else {
                     if ws.len() == 1 {
                         // "agreements" finds "agreement" in one look-up.
                         for ending in ["s", "es"] {
-                            scorer.by_word.entry(format!("{first}{ending}")).or_default().push(id);
+                            scorer.by_word.entry(format!("{first}{ending}")).push(id);
                         }
                     }
-                    scorer.by_word.entry(first).or_default().push(id);
+                    scorer.by_word.entry(first).push(id);
                 }
                 scorer.terms.push(Term { words: ws, prefix, domain: idx, weight: *weight });
             }
         }
         scorer.names = names;
-        for w in scorer.by_word.keys() {
-            scorer.word_bloom.add(w);
-        }
-        for key in scorer.by_prefix.keys() {
-            scorer.prefix_bloom.add(key);
-        }
         scorer
     }
 
@@ -150,8 +138,8 @@ impl DomainScorer {
                 None => (ws[i].text.as_str(), ws[i].hash),
             };
             let mut best: Option<(usize, usize)> = None;
-            let mut consider = |ids: Option<&Vec<usize>>| {
-                for &id in ids.into_iter().flatten() {
+            let mut consider = |ids: &[usize]| {
+                for &id in ids {
                     if let Some(end) = self.matches(&self.terms[id], ws, i) {
                         if best.is_none_or(|(_, e)| end > e) {
                             best = Some((id, end));
@@ -159,15 +147,16 @@ impl DomainScorer {
                     }
                 }
             };
-            if self.word_bloom.may_contain(hash) {
-                consider(self.by_word.get(w));
+            if let Some(ids) = self.by_word.get_hashed(w, hash) {
+                consider(ids);
             }
-            if let Some(key) = w.get(..PREFIX_KEY).filter(|key| self.prefix_bloom.may_contain(word_hash(key)))
+            if let Some(ids) =
+                w.get(..PREFIX_KEY).and_then(|key| self.by_prefix.get_hashed(key, word_hash(key)))
             {
-                consider(self.by_prefix.get(key));
+                consider(ids);
             }
             if !self.short_prefixes.is_empty() {
-                consider(Some(&self.short_prefixes));
+                consider(&self.short_prefixes);
             }
             match best {
                 Some((id, end)) => {

@@ -21,8 +21,7 @@
 //! All phrases are in `data/cues.toml`.
 
 use crate::model::{Kind, Modality};
-use crate::words::WordSet;
-use crate::words::{PhraseSet, Word};
+use crate::words::{PhraseSet, Word, WordSet};
 use readout_lexicon::Lexicon;
 use rustc_hash::FxHashSet as HashSet;
 

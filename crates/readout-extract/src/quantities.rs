@@ -287,13 +287,7 @@ impl QuantityFinder {
 
     /// `number_words`: whether the text has a spelled number at all.
     fn find_all(&self, text: &str, masked: &[(usize, usize)], number_words: bool) -> Vec<QuantityFound> {
-        let toks = tokens(text);
-        // Only a number with letters after it ("2bn", "5-trillion") is split.
-        let attached = |t: &Tok<'_>| {
-            t.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
-                && t.text.as_bytes().last().is_some_and(u8::is_ascii_alphabetic)
-        };
-        let toks = if toks.iter().any(attached) { self.split_attached_scales(toks) } else { toks };
+        let toks = self.split_attached_scales(tokens(text));
         let mut out: Vec<QuantityFound> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -329,6 +323,15 @@ impl QuantityFinder {
     /// "2bn" and "300m" are a number and a scale word; so is
     /// "5-trillion" ("a 5-trillion yen goal").
     fn split_attached_scales<'a>(&self, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+        // Only a number with letters after it is split; most statements
+        // have none, and keep their tokens as they are.
+        let attached = |t: &Tok<'_>| {
+            t.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && t.text.as_bytes().last().is_some_and(u8::is_ascii_alphabetic)
+        };
+        if !toks.iter().any(attached) {
+            return toks;
+        }
         let mut out = Vec::with_capacity(toks.len());
         for t in toks {
             let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());

@@ -195,34 +195,80 @@ impl WordBloom {
     }
 }
 
+/// A map from words to values with a [`WordBloom`] before its hash
+/// look-up: a statement's word, its hash at hand, is turned away by two bit
+/// reads from a map it is not in.
+#[derive(Debug, Clone)]
+pub struct WordMap<V> {
+    map: rustc_hash::FxHashMap<String, V>,
+    bloom: WordBloom,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap { map: Default::default(), bloom: WordBloom::default() }
+    }
+}
+
+impl<V> WordMap<V> {
+    /// The value of `key`, made with `Default` when new.
+    pub fn entry(&mut self, key: String) -> &mut V
+    where
+        V: Default,
+    {
+        self.bloom.add(&key);
+        self.map.entry(key).or_default()
+    }
+
+    /// The value of `key`, whose [`word_hash`] is `hash`.
+    #[inline]
+    pub fn get_hashed(&self, key: &str, hash: u64) -> Option<&V> {
+        if self.bloom.may_contain(hash) {
+            self.map.get(key)
+        } else {
+            None
+        }
+    }
+
+    /// The value of a statement's word.
+    #[inline]
+    pub fn get_word(&self, word: &Word) -> Option<&V> {
+        // The filter first: reading the word's text out of its inline
+        // string costs more than the two bits most words stop at.
+        if self.bloom.may_contain(word.hash) {
+            self.map.get(word.text.as_str())
+        } else {
+            None
+        }
+    }
+}
+
 /// A set of words with quick tests before its hash look-up: a
 /// [`WordBloom`] for a statement's words (their hash at hand), a
 /// [`WordSieve`] for bare strings.
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
-    words: rustc_hash::FxHashSet<String>,
+    words: WordMap<()>,
     sieve: WordSieve,
-    bloom: WordBloom,
 }
 
 impl WordSet {
     /// Adds a word.
     pub fn insert(&mut self, word: String) {
         self.sieve.add(&word);
-        self.bloom.add(&word);
-        self.words.insert(word);
+        self.words.entry(word);
     }
 
     /// Whether `word` is in the set.
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        self.sieve.may_contain(word) && self.words.contains(word)
+        self.sieve.may_contain(word) && self.words.map.contains_key(word)
     }
 
     /// Whether a statement's word is in the set.
     #[inline]
     pub fn contains_word(&self, word: &Word) -> bool {
-        self.bloom.may_contain(word.hash) && self.words.contains(word.text.as_str())
+        self.words.get_word(word).is_some()
     }
 }
 
@@ -248,8 +294,7 @@ enum Piece {
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
     phrases: Vec<(Vec<Piece>, T)>,
-    by_first: rustc_hash::FxHashMap<CompactString, Vec<usize>>,
-    first_words: WordBloom,
+    by_first: WordMap<Vec<usize>>,
 }
 
 /// A phrase found: the first and one-past-last word index, and its payload.
@@ -265,7 +310,7 @@ pub struct PhraseHit<'a, T> {
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
-        PhraseSet { phrases: Vec::new(), by_first: Default::default(), first_words: WordBloom::default() }
+        PhraseSet { phrases: Vec::new(), by_first: WordMap::default() }
     }
 }
 
@@ -274,8 +319,7 @@ impl<T> PhraseSet<T> {
     pub fn add(&mut self, phrase: &str, payload: T) {
         let pieces: Vec<Piece> = words_of_phrase(phrase);
         let Some(Piece::Word(first)) = pieces.first().cloned() else { return };
-        self.first_words.add(&first);
-        self.by_first.entry(CompactString::from(first)).or_default().push(self.phrases.len());
+        self.by_first.entry(first).push(self.phrases.len());
         self.phrases.push((pieces, payload));
     }
 
@@ -285,11 +329,7 @@ impl<T> PhraseSet<T> {
         words: &'w [Word],
         i: usize,
     ) -> impl Iterator<Item = PhraseHit<'a, T>> + use<'a, 'w, T> {
-        let ids = if self.first_words.may_contain(words[i].hash) {
-            self.by_first.get(&words[i].text).map_or(&[][..], Vec::as_slice)
-        } else {
-            &[]
-        };
+        let ids = self.by_first.get_word(&words[i]).map_or(&[][..], Vec::as_slice);
         ids.iter().filter_map(move |&id| {
             let (pieces, payload) = &self.phrases[id];
             match_from(pieces, words, i).map(|last| PhraseHit { first: i, last, payload })

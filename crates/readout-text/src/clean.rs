@@ -200,7 +200,7 @@ impl Cleaner {
         let mut lines: Vec<Line<'a>> = Vec::new();
         let mut para_start = true;
         let mut seen_content = false;
-        // One pass of the banner automaton over the whole text; a line is a
+        // One pass of the banner regex over the whole text; a line is a
         // banner when a match starts in it.
         let mut banner_hits =
             self.banners.iter().flat_map(|re| re.find_iter(source.as_bytes())).map(|m| m.start()).peekable();

@@ -91,14 +91,13 @@ pub fn fix_mojibake(text: &str) -> Cow<'_, str> {
     // byte is a UTF-8 lead byte: U+00C2..U+00F4, written C3 82..C3 B4. Only
     // there is a sequence tried; the text between is copied as it is.
     let b = text.as_bytes();
-    let lead_at = |i: usize| b[i] == 0xC3 && b.get(i + 1).is_some_and(|n| (0x82..=0xB4).contains(n));
     let mut out = String::new();
     let mut copied = 0;
     let mut i = 0;
-    while let Some(k) = b[i..].iter().position(|&x| x == 0xC3) {
+    while let Some(k) = memchr::memchr(0xC3, &b[i..]) {
         let at = i + k;
         i = at + 1;
-        if !lead_at(at) {
+        if !b.get(at + 1).is_some_and(|n| (0x82..=0xB4).contains(n)) {
             continue;
         }
         // A sequence is at most four characters.
