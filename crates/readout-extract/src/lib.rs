@@ -16,6 +16,7 @@ pub mod kinds;
 pub mod manifest;
 pub mod meta;
 pub mod model;
+pub mod patterns;
 pub mod pipeline;
 pub mod quantities;
 pub mod words;

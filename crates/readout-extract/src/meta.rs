@@ -21,10 +21,10 @@
 
 use crate::dates::{days_between, Anchor, DateExpr, DateFound, Precision, Tense};
 use crate::model::Publisher;
+use crate::patterns::PatternSet;
 use jiff::civil::Date;
 use readout_lexicon::Lexicon;
 use readout_text::{BlockKind, Cleaned};
-use regex::Regex;
 use sha2::{Digest, Sha256};
 
 /// A stable document id: `d-` and the first 12 hex digits of the SHA-256 of
@@ -66,7 +66,7 @@ pub fn title(cleaned: &Cleaned) -> Option<String> {
 #[derive(Debug, Clone)]
 pub struct PublisherCues {
     cues: Vec<(Publisher, f32)>,
-    set: Option<regex::bytes::RegexSet>,
+    set: Option<PatternSet>,
     min_score: f32,
 }
 
@@ -81,13 +81,13 @@ impl PublisherCues {
             for p in &group.patterns {
                 // ASCII word boundaries keep the set on the fast engines.
                 let p = p.replace(r"\b", r"(?-u:\b)");
-                if Regex::new(&p).is_ok() {
+                if PatternSet::compiles(&p) {
                     cues.push((publisher, group.weight));
                     patterns.push(p);
                 }
             }
         }
-        let set = regex::bytes::RegexSetBuilder::new(patterns).unicode(false).build().ok();
+        let set = PatternSet::new(&patterns).ok();
         PublisherCues { cues, set, min_score: lexicon.publishers.min_score.unwrap_or(2.0) }
     }
 
@@ -95,7 +95,7 @@ impl PublisherCues {
     pub fn classify(&self, raw: &str) -> Publisher {
         let mut scores: Vec<(Publisher, f32)> = Vec::new();
         let Some(set) = &self.set else { return Publisher::Unknown };
-        for i in set.matches(raw.as_bytes()).iter() {
+        for i in set.matches(raw) {
             let (publisher, weight) = &self.cues[i];
             {
                 match scores.iter_mut().find(|(p, _)| p == publisher) {
@@ -117,33 +117,31 @@ impl PublisherCues {
 pub struct EventBounds {
     /// Each event's holders of office, in the order of `any`'s patterns.
     holders: Vec<Vec<(String, Date)>>,
-    /// Every event's pattern, on bytes with ASCII classes (the events are
-    /// English names).
-    any: Option<regex::bytes::RegexSet>,
+    /// Every event's pattern (the events are English names).
+    any: Option<PatternSet>,
 }
 
 impl EventBounds {
     /// Compiles the dated events of `lexicon`; a pattern that does not
     /// compile is skipped (the built-in ones are tested to compile).
     pub fn new(lexicon: &Lexicon) -> EventBounds {
-        let build = |patterns: &[&str]| regex::bytes::RegexSetBuilder::new(patterns).unicode(false).build();
         let mut patterns = Vec::new();
         let mut holders = Vec::new();
         for e in &lexicon.dates.event {
-            if build(&[e.pattern.as_str()]).is_ok() {
+            if PatternSet::compiles(&e.pattern) {
                 patterns.push(e.pattern.as_str());
                 holders.push(
                     e.holder.iter().filter_map(|h| Some((h.name.clone(), parse_iso(&h.from)?.0))).collect(),
                 );
             }
         }
-        EventBounds { holders, any: build(&patterns).ok() }
+        EventBounds { holders, any: PatternSet::new(&patterns).ok() }
     }
 
     /// True when some event is named anywhere in `text` (a quick test
     /// before looking sentence by sentence).
     pub fn any_in(&self, text: &str) -> bool {
-        self.any.as_ref().is_some_and(|set| set.is_match(text.as_bytes()))
+        self.any.as_ref().is_some_and(|set| set.is_match(text))
     }
 
     /// The earliest day a sentence's events can date from.
@@ -151,7 +149,7 @@ impl EventBounds {
         let mut best = None;
         let Some(set) = &self.any else { return None };
         // One pass for every event; the set's patterns are the events'.
-        for i in set.matches(sentence.as_bytes()).iter() {
+        for i in set.matches(sentence) {
             for (name, from) in &self.holders[i] {
                 if contains_word(sentence, name) {
                     best = best.max(Some(*from));
@@ -255,18 +253,22 @@ fn fit_year(month: i8, day: i8, b: &Bounds) -> Option<i16> {
     })
 }
 
-/// Infers a document's date from its text.
+/// Infers a document's date from its text: `texts` are its dated
+/// sentences and headings, `whole` all of it.
 pub fn infer_date(
     texts: &[DatedText<'_>],
     events: &EventBounds,
-    has_events: bool,
+    whole: &str,
     meeting_cues: &[String],
 ) -> Option<Anchor> {
-    let b = bounds(texts, events, has_events);
+    // The bounds are needed only for a date without its year or when no
+    // rule below finds the date; most documents are dated before either.
+    let bounds_once = std::cell::OnceCell::new();
+    let b = || bounds_once.get_or_init(|| bounds(texts, events, events.any_in(whole)));
     let day = |year: Option<i16>, m: i8, d: i8| -> Option<Date> {
         let y = match year {
             Some(y) => y,
-            None => fit_year(m, d, &b)?,
+            None => fit_year(m, d, b())?,
         };
         Date::new(y, m, d).ok()
     };
@@ -358,7 +360,7 @@ pub fn infer_date(
         }
     }
     // 5. the year of the latest event reported
-    b.lower.map(|l| Anchor { day: l, precision: Precision::Year })
+    b().lower.map(|l| Anchor { day: l, precision: Precision::Year })
 }
 
 /// True when `word` stands in `text` as a whole word.
@@ -397,6 +399,31 @@ mod tests {
         let events = EventBounds::new(&broken);
         assert_eq!(events.holders.len(), lexicon.dates.event.len() - 1);
         assert!(events.any_in("the United Nations General Assembly met"));
+    }
+
+    #[test]
+    fn events_bound_a_date_only_when_needed() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let finder = crate::dates::DateFinder::new(&lexicon);
+        let events = EventBounds::new(&lexicon);
+        let cues = &lexicon.dates.meeting_cues;
+        let infer = |sentences: &[&str]| {
+            let texts: Vec<DatedText<'_>> = sentences
+                .iter()
+                .enumerate()
+                .map(|(block, s)| DatedText { text: s, block, heading: false, found: finder.find(s) })
+                .collect();
+            infer_date(&texts, &events, &sentences.join("\n"), cues).map(|a| format_date(a.day, a.precision))
+        };
+        // Only the event dates the text: President Trump's State of the
+        // Union is 2018 at the earliest.
+        let event = "The President praised Japan in his State of the Union address, Trump said.";
+        assert_eq!(infer(&[event]).as_deref(), Some("2018"));
+        // A day without its year takes the year the event allows.
+        assert_eq!(infer(&[event, "The leaders met on November 7."]).as_deref(), Some("2018-11-07"));
+        // A dateline outranks the event.
+        assert_eq!(infer(&["May 3, 2017 — The leaders met.", event]).as_deref(), Some("2017-05-03"));
+        assert_eq!(infer(&["No date here."]), None);
     }
 
     #[test]

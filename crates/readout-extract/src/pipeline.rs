@@ -127,8 +127,7 @@ impl Extractor {
             // A PDF's creation date is when the file was made, which the
             // text's own dates outrank.
             (None, declared) => {
-                let has_events = self.events.any_in(text);
-                let a = meta::infer_date(&dated, &self.events, has_events, &self.meeting_cues);
+                let a = meta::infer_date(&dated, &self.events, text, &self.meeting_cues);
                 match (a, declared) {
                     (Some(a), _) => (Some(a), Some(DateSource::Text)),
                     (None, Some((_, d))) => (Some(d), Some(DateSource::PdfMeta)),
