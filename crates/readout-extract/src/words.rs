@@ -285,7 +285,9 @@ impl FromIterator<String> for WordSet {
 /// One piece of a cue phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Piece {
-    Word(String),
+    /// A word and its [`word_hash`], compared before the text: most
+    /// statement words that reach a piece differ from it.
+    Word(String, u64),
     /// Up to four words of anything.
     Gap,
 }
@@ -318,7 +320,7 @@ impl<T> PhraseSet<T> {
     /// Adds a phrase ("reaffirmed * commitment").
     pub fn add(&mut self, phrase: &str, payload: T) {
         let pieces: Vec<Piece> = words_of_phrase(phrase);
-        let Some(Piece::Word(first)) = pieces.first().cloned() else { return };
+        let Some(Piece::Word(first, _)) = pieces.first().cloned() else { return };
         self.by_first.entry(first).push(self.phrases.len());
         self.phrases.push((pieces, payload));
     }
@@ -351,7 +353,15 @@ impl<T> PhraseSet<T> {
 fn words_of_phrase(phrase: &str) -> Vec<Piece> {
     phrase
         .split_whitespace()
-        .map(|w| if w == "*" { Piece::Gap } else { Piece::Word(w.to_lowercase().replace('’', "'")) })
+        .map(|w| {
+            if w == "*" {
+                Piece::Gap
+            } else {
+                let w = w.to_lowercase().replace('’', "'");
+                let hash = word_hash(&w);
+                Piece::Word(w, hash)
+            }
+        })
         .collect()
 }
 
@@ -359,8 +369,8 @@ fn words_of_phrase(phrase: &str) -> Vec<Piece> {
 fn match_from(pieces: &[Piece], words: &[Word], i: usize) -> Option<usize> {
     match pieces.split_first() {
         None => Some(i),
-        Some((Piece::Word(w), rest)) => {
-            if words.get(i).is_some_and(|x| x.text == *w) {
+        Some((Piece::Word(w, hash), rest)) => {
+            if words.get(i).is_some_and(|x| x.hash == *hash && x.text == *w) {
                 match_from(rest, words, i + 1)
             } else {
                 None
