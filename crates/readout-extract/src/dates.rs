@@ -160,15 +160,21 @@ impl DateFinder {
         let mut any = Vec::new();
         let mut full = Vec::new();
         for (i, names) in d.months.iter().enumerate() {
-            for (k, name) in names.iter().enumerate() {
-                months.push((name.clone(), i as i8 + 1));
-                let e = regex::escape(name);
-                if k == 0 {
-                    any.push(e.clone());
-                    full.push(e);
-                } else {
-                    any.push(format!("{e}\\.?"));
-                    full.push(format!("{e}\\."));
+            for (k, written) in names.iter().enumerate() {
+                // Datelines are often in capitals ("OCTOBER 25, 2023").
+                let upper = written.to_uppercase();
+                let forms =
+                    if upper == *written { vec![written.clone()] } else { vec![written.clone(), upper] };
+                for name in forms {
+                    let e = regex::escape(&name);
+                    if k == 0 {
+                        any.push(e.clone());
+                        full.push(e);
+                    } else {
+                        any.push(format!("{e}\\.?"));
+                        full.push(format!("{e}\\."));
+                    }
+                    months.push((name, i as i8 + 1));
                 }
             }
         }
@@ -196,6 +202,7 @@ impl DateFinder {
           | (?P<md>\b(?P<i_m>{mon})\s+(?P<i_d>{day})\b)
           | (?P<dm>\b(?P<j_d>{day})\s+(?P<j_m>{monfull}))
           | (?P<part>\b(?i:{parts})[\s-]*(?P<k_y>{year})\b)
+          | (?P<partrel>\b(?i:{parts})\s+(?P<s_o>(?i:this|the|next|last))\s+year\b)
           | (?P<season>\b(?i:{seasons})\s+(?:of\s+)?(?P<l_y>{year})\b)
           | (?P<yy>\b(?P<m_y1>{year})\s*(?:-|–|—|to)\s*(?P<m_y2>{year}|\d\d)\b)
           | (?P<rel>\b(?P<n_o>(?i:last|this|next|coming))\s+(?P<n_u>week|month|year|spring|summer|fall|autumn|winter)\b)
@@ -363,6 +370,10 @@ impl DateFinder {
         if c.name("part").is_some() {
             return year("k_y").map(DateExpr::Year);
         }
+        if let Some(which) = c.name("s_o") {
+            // "by the end of the year": of this year.
+            return Some(DateExpr::RelativeYear(relative_offset(which.as_str())));
+        }
         if c.name("season").is_some() {
             return year("l_y").map(DateExpr::Year);
         }
@@ -376,11 +387,7 @@ impl DateFinder {
             return Some(DateExpr::YearRange(y1, y2));
         }
         if c.name("rel").is_some() {
-            let offset = match c.name("n_o")?.as_str().to_lowercase().as_str() {
-                "last" => -1,
-                "next" | "coming" => 1,
-                _ => 0,
-            };
+            let offset = relative_offset(c.name("n_o")?.as_str());
             return Some(match c.name("n_u")?.as_str() {
                 "week" => DateExpr::RelativeWeek(offset),
                 "month" => DateExpr::RelativeMonth(offset),
@@ -406,7 +413,7 @@ impl DateFinder {
         }
         if let Some(m) = c.name("r_m") {
             let month = self.month(m.as_str())?;
-            if m.as_str() == "May" && !self.after_may.contains(word_before(text, start)) {
+            if m.as_str().eq_ignore_ascii_case("may") && !self.after_may.contains(word_before(text, start)) {
                 return None; // the modal verb
             }
             return Some(DateExpr::Month { year: None, month });
@@ -556,6 +563,16 @@ fn word_before(text: &str, start: usize) -> &str {
         .find(|&(_, c)| !c.is_alphanumeric() && c != '-')
         .map_or(0, |(i, c)| i + c.len_utf8());
     head[from..].trim_end_matches('-')
+}
+
+/// How many units from now "last", "this" or "the", "next" or "coming"
+/// points.
+fn relative_offset(which: &str) -> i64 {
+    match which.to_ascii_lowercase().as_str() {
+        "last" => -1,
+        "next" | "coming" => 1,
+        _ => 0,
+    }
 }
 
 #[cfg(test)]
@@ -737,6 +754,9 @@ mod tests {
             &[("2023/5/18", "2023-05-18"), ("2023.05.19", "2023-05-19")],
         );
         check("Dec. 5 and Nov. 6", nov6, &[("Dec. 5", "2017-12-05"), ("Nov. 6", "2017-11-06")]);
+        // Datelines in capitals.
+        check("OCTOBER 25, 2023", None, &[("OCTOBER 25, 2023", "2023-10-25")]);
+        check("SEPT. 9 and DEC 7", nov6, &[("SEPT. 9", "2017-09-09"), ("DEC 7", "2017-12-07")]);
     }
 
     #[test]
@@ -752,6 +772,15 @@ mod tests {
             "In early 2019 and mid-2020 and fall 2018, by 2021.",
             None,
             &[("early 2019", "2019"), ("mid-2020", "2020"), ("fall 2018", "2018"), ("2021", "2021")],
+        );
+        check(
+            "by the end of the year, the end of next year and the beginning of this year",
+            nov6,
+            &[
+                ("the end of the year", "2017"),
+                ("the end of next year", "2018"),
+                ("the beginning of this year", "2017"),
+            ],
         );
         check("she spoke in Tokyo last fall.", anchor(2018, 1, 1, Precision::Year), &[("last fall", "2017")]);
         check("during his November visit", anchor(2018, 1, 1, Precision::Year), &[("November", "2017-11")]);
@@ -785,6 +814,7 @@ mod tests {
             "2000 workers and $2019 and 2019% and 2,019 people",
             "the SM-3 Block 2A and F-35A and the 14th meeting and TPP 11",
             "May we continue; they may agree.",
+            "YOU MAY ALSO LIKE; MAY WE CONTINUE",
             "Mar-a-Lago",
             "They adopted the Horizon 2047 roadmap and Vision 2030.",
             "to address the challenges of today and tomorrow",
