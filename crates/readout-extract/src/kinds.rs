@@ -78,6 +78,8 @@ pub struct KindClassifier {
     not_before_verb: WordSet,
     /// Participles not ending in "-ed" ("made", "held").
     participles: WordSet,
+    /// Verbs after which reported speech's "would" pledges.
+    undertakings: WordSet,
 }
 
 /// A notice about the text is short: a longer sentence holding the phrase
@@ -137,6 +139,7 @@ impl KindClassifier {
             notices,
             not_before_verb: set("not_before_verb"),
             participles: set("irregular_participles"),
+            undertakings: set("undertaking_verbs"),
         }
     }
 
@@ -245,13 +248,29 @@ impl KindClassifier {
                         .windows(3)
                         .any(|w| w[0].text == "would" && w[1].text == "be" && self.participle(&w[2].text))
                 };
+                // "would provide", "would work toward": a verb of undertaking.
+                let would_undertake = || {
+                    words[clause..]
+                        .windows(2)
+                        .any(|w| w[0].text == "would" && self.undertakings.contains_word(&w[1]))
+                };
                 let reported_future = !reaffirm
                     && match inner {
                         Some((k, _, v)) => matches!(k, Kind::Action | Kind::Commitment) && would(v + 1),
-                        // Without a cue, only a figure makes it a pledge ("would
+                        // Without a cue, a figure makes it a pledge ("would
                         // invest $20 million", not "would need supplies").
                         None => ctx.has_quantity && would(words.len()),
-                    };
+                    }
+                    // So does a verb of undertaking, reaffirmed or not
+                    // ("confirmed that they would work toward …").
+                    || inner.is_none() && would_undertake();
+                // "would continue to", or a reaffirmed undertaking: the
+                // pledge goes on.
+                let reported_modality = match inner {
+                    _ if reaffirm => Modality::Ongoing,
+                    Some((_, Modality::Ongoing, _)) => Modality::Ongoing,
+                    _ => Modality::Future,
+                };
                 match inner {
                     _ if agreement => {
                         let ongoing = words[clause..].iter().any(|w| w.text.starts_with("continu"));
@@ -259,7 +278,7 @@ impl KindClassifier {
                         framed(Kind::Commitment, modality, inner.map(|(_, _, v)| v))
                     }
                     _ if reported_future => {
-                        framed(Kind::Commitment, Modality::Future, inner.map(|(_, _, v)| v))
+                        framed(Kind::Commitment, reported_modality, inner.map(|(_, _, v)| v))
                     }
                     Some((Kind::Commitment, m, v)) => {
                         framed(Kind::Commitment, if reaffirm { Modality::Ongoing } else { m }, Some(v))
@@ -474,7 +493,17 @@ mod tests {
             // Reported speech: "would" is "will" …
             ("He said 150 jobs would be created at the plant.", Commitment, Future),
             ("The minister said the firm would invest $20 million.", Commitment, Future),
+            ("Prime Minister Kishida paid an official visit to India.", Action, Completed),
+            ("The Prime Minister made a three-day visit to Vietnam.", Action, Completed),
+            ("The Foreign Minister paid a courtesy call on the King.", Action, Completed),
+            // … and so is a verb of undertaking, in a readout's frames.
+            ("Prime Minister Kishida explained that Japan would provide coastal radars.", Commitment, Future),
+            ("The two leaders shared the view that they would strengthen cooperation.", Commitment, Future),
+            ("The two leaders confirmed that they would work toward its early conclusion.", Commitment, Ongoing),
+            ("Prime Minister Abe stated that Japan would continue to make efforts.", Commitment, Ongoing),
             // … but not a judgement, a courtesy or a reaffirmed hypothesis.
+            ("The Prime Minister stated that Japan would need more supplies.", Position, Completed),
+            ("He explained that the plan would help farmers.", Position, Completed),
             ("He said it would be important to talk.", Position, Completed),
             ("He said he would like to thank them.", Position, Completed),
             ("Any small hospital, he said, would need these supplies.", Position, Completed),
