@@ -54,6 +54,7 @@ pub struct QuantityFinder {
     /// "dozen"), lower case: one look-up a word.
     number_starts: WordSet,
     job_nouns: WordSet,
+    employing_verbs: WordSet,
     not_counted: WordSet,
     party_nouns: WordSet,
     irregular: HashMap<String, String>,
@@ -233,6 +234,7 @@ impl QuantityFinder {
                 .collect::<Option<WordSet>>(),
             suffixes,
             job_nouns: q.job_nouns.iter().map(|w| w.to_lowercase()).collect(),
+            employing_verbs: q.employing_verbs.iter().map(|w| w.to_lowercase()).collect(),
             not_counted: q.not_counted.iter().map(|w| w.to_lowercase()).collect(),
             party_nouns: q.party_nouns.iter().map(|w| w.to_lowercase()).collect(),
             irregular: q.irregular_plurals.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
@@ -548,7 +550,8 @@ impl QuantityFinder {
             }
             let is_job = self.job_nouns.contains(head_l.as_ref())
                 || (head_l == "hires"
-                    || toks[j..phrase_end].iter().any(|t| self.job_nouns.contains(lower(t.text).as_ref())));
+                    || toks[j..phrase_end].iter().any(|t| self.job_nouns.contains(lower(t.text).as_ref())))
+                || self.employed(toks, num_i);
             let q = if is_job {
                 QuantityFound { start, end: head_end, kind: QuantityKind::Jobs, value, unit: None, qualifier }
             } else {
@@ -631,6 +634,16 @@ impl QuantityFinder {
     }
 
     /// The qualifier phrase ending just before token `i`, and where it starts.
+    /// Whether an employing verb stands before the number at `i` or its
+    /// qualifier: the people it counts hold jobs.
+    fn employed(&self, toks: &[Tok<'_>], i: usize) -> bool {
+        let lead = self
+            .qualifier_before(toks, i)
+            .and_then(|(_, start)| toks[..i].iter().position(|t| t.start == start))
+            .unwrap_or(i);
+        lead > 0 && self.employing_verbs.contains(lower(toks[lead - 1].text).as_ref())
+    }
+
     fn qualifier_before(&self, toks: &[Tok<'_>], i: usize) -> Option<(Qualifier, usize)> {
         if !toks[..i].last().is_some_and(|t| self.qualifier_lasts.contains(&lower(t.text))) {
             return None;
@@ -941,6 +954,10 @@ mod tests {
     fn jobs_percent_counts() {
         one("that will create an estimated 4,000 jobs.", Jobs, 4000.0, None, About);
         one("employ more than 850,000 workers in the United States", Jobs, 850000.0, None, MoreThan);
+        one("U.S. companies now employ about 120,000 Australians.", Jobs, 120000.0, None, About);
+        one("The plant will hire 500 engineers.", Jobs, 500.0, None, Exact);
+        // Not after another verb: a count.
+        one("The firms trained 500 engineers.", Count, 500.0, Some("engineer"), Exact);
         one("Japanese companies support over 850,000 American jobs.", Jobs, 850000.0, None, MoreThan);
         one("plans to add nearly 600 new jobs at plants", Jobs, 600.0, None, About);
         one("up to 4,000 American jobs", Jobs, 4000.0, None, About);

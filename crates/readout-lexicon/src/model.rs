@@ -216,6 +216,9 @@ pub struct QuantityWords {
     pub currency: Vec<Currency>,
     /// Nouns that make a number a count of jobs.
     pub job_nouns: Vec<String>,
+    /// Verbs that make the people they count jobs ("employ about 120,000
+    /// Australians").
+    pub employing_verbs: Vec<String>,
     /// Qualifier name → phrases.
     pub qualifiers: BTreeMap<String, Vec<String>>,
     /// Nouns after which a number is no quantity.
@@ -250,6 +253,7 @@ impl Merge for QuantityWords {
         currency.append(&mut self.currency);
         self.currency = currency;
         self.job_nouns.extend(other.job_nouns);
+        self.employing_verbs.extend(other.employing_verbs);
         for (k, v) in other.qualifiers {
             self.qualifiers.entry(k).or_default().extend(v);
         }
