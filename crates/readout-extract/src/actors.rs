@@ -86,7 +86,10 @@ impl ActorRules {
         let subject = self.subject_range(text, words, class);
         let subject_words: Vec<&Word> =
             words.iter().filter(|w| w.start >= subject.0 && w.end <= subject.1).collect();
-        let countries = self.countries_in(text, words, hits, subject, ctx);
+        let countries: Vec<String> = without_relative_clause(text, subject)
+            .into_iter()
+            .flat_map(|range| self.countries_in(text, words, hits, range, ctx))
+            .collect();
         let first =
             subject_words.iter().find(|w| !DETERMINERS.contains(&w.text.as_str())).map(|w| w.text.as_str());
         let reciprocal = words.iter().any(|w| self.reciprocal.contains_word(w));
@@ -325,6 +328,27 @@ pub(crate) fn quoted_speaker(text: &str, hits: &[AliasHit]) -> Option<&'static s
 /// Where the phrase starting at `from` ends: at a semicolon or a bracket,
 /// at a full stop that ends a sentence (not the dots of "U.S."), and at a
 /// comma when `comma` is set.
+/// The subject without its non-restrictive relative clause ("Mr. Kishida,
+/// who is visiting Washington, D.C., held …"): a country named there is a
+/// place or an object, not the agent. The clause runs from ", who" to the
+/// subject's last comma.
+fn without_relative_clause(text: &str, range: (usize, usize)) -> Vec<(usize, usize)> {
+    let subject = &text[range.0..range.1];
+    let clause = [", who ", ", which ", ", whose ", ", whom "]
+        .iter()
+        .filter_map(|p| subject.find(p))
+        .min()
+        .and_then(|start| Some((start, start + 1 + subject[start + 1..].rfind(',')?)));
+    match clause {
+        Some((start, end)) => vec![(range.0, range.0 + start), (range.0 + end, range.1)],
+        None => vec![range],
+    }
+}
+
+/// Abbreviated titles whose dot ends no sentence.
+const HONORIFICS: [&str; 14] =
+    ["Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Prof", "Gen", "Lt", "Col", "Sen", "Rep", "Amb"];
+
 fn phrase_end(text: &str, from: usize, comma: bool) -> usize {
     let rest = &text[from..];
     for (k, c) in rest.char_indices() {
@@ -337,7 +361,10 @@ fn phrase_end(text: &str, from: usize, comma: bool) -> usize {
                 let before: Vec<char> = rest[..k].chars().rev().take(2).collect();
                 let abbreviation = before.first().is_some_and(|c| c.is_uppercase())
                     && before.get(1).is_none_or(|c| *c == '.' || c.is_whitespace());
-                !abbreviation && rest[k + 1..].chars().next().is_none_or(char::is_whitespace)
+                // "Mr. Marcos", "Marcos Jr.": a title's dot.
+                let word = rest[..k].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                let honorific = HONORIFICS.contains(&word);
+                !abbreviation && !honorific && rest[k + 1..].chars().next().is_none_or(char::is_whitespace)
             }
             _ => false,
         };

@@ -39,7 +39,9 @@ fn actors_are_the_agent_side() {
          Prime Minister Modi and President Macron launched the International Solar Alliance.\n\n\
          Abe: We decided to implement further sanctions on North Korea.\n\n\
          Mr. KISHIDA Fumio, who is visiting Washington, held a summit meeting with President Biden.\n\n\
-         On the afternoon of November 15, 2023, President Xi Jinping met with U.S. President Joe Biden in California.\n",
+         On the afternoon of November 15, 2023, President Xi Jinping met with U.S. President Joe Biden in California.\n\n\
+         Prime Minister Kishida, who is visiting Washington, D.C., held a meeting with President Marcos.\n\n\
+         Mr. KISHIDA Fumio held a summit meeting with H.E. Mr. Ferdinand Romualdez Marcos Jr., President of the Philippines.\n",
     );
     let cases: &[(&str, &[&str])] = &[
         ("President Trump and Prime Minister Abe met", &["JPN", "USA"]),
@@ -54,6 +56,9 @@ fn actors_are_the_agent_side() {
         ("We decided", &["JPN"]),
         ("Mr. KISHIDA Fumio", &["JPN", "USA"]),
         ("On the afternoon of November 15, 2023", &["CHN", "USA"]),
+        // A place in a relative clause acts not; "Mr." ends no phrase.
+        ("Prime Minister Kishida, who is visiting", &["JPN", "PHL"]),
+        ("Mr. KISHIDA Fumio held", &["JPN", "PHL"]),
     ];
     for (start, want) in cases {
         assert_eq!(actors_of(&doc, start), *want, "{start}");
