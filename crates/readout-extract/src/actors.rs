@@ -388,9 +388,10 @@ fn dedup(v: Vec<String>) -> Vec<String> {
 }
 
 /// The document's principal parties: the countries most often named, people
-/// counting double. Countries named at least 40% as often as the first are
-/// principals too (at most four).
-pub fn principals(all_hits: &[AliasHit]) -> Vec<String> {
+/// counting double, a country named as an object or a place ("sanctions on
+/// Russia", "support Ukraine", "in Tokyo") next to nothing. Countries named
+/// at least 40% as often as the first are principals too (at most four).
+pub fn principals(text: &str, all_hits: &[AliasHit]) -> Vec<String> {
     let mut score: HashMap<&str, f32> = HashMap::default();
     let mut order: Vec<&str> = Vec::new();
     for h in all_hits {
@@ -400,6 +401,8 @@ pub fn principals(all_hits: &[AliasHit]) -> Vec<String> {
             AliasKind::Name => 1.0,
             _ => 0.5,
         };
+        // Objects and places only break ties between parties.
+        let w = if after_verb_or_preposition(&text[..h.start]) { w * 0.02 } else { w };
         if !score.contains_key(c) {
             order.push(c);
         }
@@ -410,6 +413,31 @@ pub fn principals(all_hits: &[AliasHit]) -> Vec<String> {
     ranked.sort_by(|a, b| score[b].total_cmp(&score[a]));
     ranked.truncate(4);
     ranked.into_iter().map(str::to_string).collect()
+}
+
+/// Whether the word before an alias (a determiner skipped) is a lower-case
+/// word that makes the alias an object or a place: a verb or a preposition
+/// other than those of parties ("the leaders of", "met with", "between",
+/// "investment from"). Capitalised words (titles, the start of a sentence)
+/// and conjunctions leave the alias a party.
+fn after_verb_or_preposition(before: &str) -> bool {
+    let mut words = before.rsplit(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty());
+    let mut word = words.next();
+    if word.is_some_and(|w| matches!(w, "the" | "a" | "an")) {
+        word = words.next();
+    }
+    // Only within the sentence: punctuation before the alias ends the look.
+    let gap = before.trim_end().chars().next_back();
+    if gap.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '(' | '"' | '“')) {
+        return false;
+    }
+    word.is_some_and(|w| {
+        w.starts_with(|c: char| c.is_lowercase())
+            && !matches!(
+                w,
+                "and" | "or" | "both" | "by" | "that" | "as" | "of" | "with" | "between" | "among" | "from"
+            )
+    })
 }
 
 /// Who a bare title ("the President") stands for: the person last named

@@ -155,7 +155,7 @@ impl Extractor {
 
         // Who the document is about, and who its bare titles stand for.
         let all_hits = self.aliases.find(text);
-        let principals = actors::principals(&all_hits);
+        let principals = actors::principals(text, &all_hits);
         let titles = actors::TitleIndex::new(text, &all_hits, publisher.country());
         let joint = title.as_deref().is_some_and(|t| {
             let t = t.to_lowercase();

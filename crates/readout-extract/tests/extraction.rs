@@ -68,6 +68,22 @@ fn actors_are_the_agent_side() {
 }
 
 #[test]
+fn the_principal_parties_are_not_the_objects() {
+    // Russia and Ukraine are named more often than Japan, but only as
+    // objects and places: "we" are not they.
+    let doc = extract(
+        "We, the Leaders of the Group of Seven, met in Hiroshima on May 19, 2023.\n\n\
+         We will continue to impose sanctions on Russia.\n\n\
+         We will support Ukraine, and we condemn Russia's war against Ukraine.\n\n\
+         We will provide assistance to Ukraine and pressure Russia.\n\n\
+         Japan will host a ministerial meeting on food security.\n",
+    );
+    let we = actors_of(&doc, "We, the Leaders");
+    assert!(!we.iter().any(|c| c == "RUS" || c == "UKR"), "{we:?}");
+    assert_eq!(actors_of(&doc, "Japan will host"), ["JPN"]);
+}
+
+#[test]
 fn press_reports_speakers_and_bylines() {
     let doc = extract(
         "By Jane Doe, Staff Writer\n\n\
