@@ -493,6 +493,13 @@ mod tests {
             // Reported speech: "would" is "will" …
             ("He said 150 jobs would be created at the plant.", Commitment, Future),
             ("The minister said the firm would invest $20 million.", Commitment, Future),
+            ("India has committed ₹ 6,000 crore to the National Green Hydrogen Mission.", Commitment, Future),
+            ("Japan pledged $1 billion in humanitarian aid.", Commitment, Future),
+            (
+                "The two countries reaffirm our ironclad alliance, and we commit to strengthening our posture.",
+                Commitment,
+                Future,
+            ),
             ("Prime Minister Kishida paid an official visit to India.", Action, Completed),
             ("The Prime Minister made a three-day visit to Vietnam.", Action, Completed),
             ("The Foreign Minister paid a courtesy call on the King.", Action, Completed),
