@@ -129,6 +129,12 @@ impl ActorRules {
             out.extend(framer);
         } else if let Some(by) = self.leading_agent(text, words, hits, subject.0, ctx) {
             out.extend(by);
+        } else if hits
+            .iter()
+            .any(|h| h.kind == AliasKind::Organisation && h.start >= subject.0 && h.end <= subject.1)
+        {
+            // An international body acts ("The EU will mobilise …"): it is
+            // no country, and stands for no principal party.
         } else if let Some(s) = ctx.speaker {
             out.push(s.to_string());
         } else {

@@ -196,6 +196,7 @@ impl DateFinder {
           | (?P<dd_m>\b(?P<c_d1>{day})(?:{dash}|\s+and\s+)(?P<c_d2>{day})\s+(?P<c_m>{mon})(?:,?\s+(?P<c_y>{year}))?\b)
           | (?P<mdy>\b(?P<d_m>{mon})\s+(?P<d_d>{day}),?\s+(?P<d_y>{year})\b)
           | (?P<dmy>\b(?P<e_d>{day})\s+(?P<e_m>{mon}),?\s+(?P<e_y>{year})\b)
+          | (?P<dom>\b(?P<t_d>[0-3]?\d(?:st|nd|rd|th))\s+of\s+(?P<t_m>{mon})(?:,?\s+(?P<t_y>{year}))?\b)
           | (?P<iso>\b(?P<f_y>{year})(?:-(?P<f_m>[01]\d)-(?P<f_d>[0-3]\d)|/(?P<f_m2>[01]?\d)/(?P<f_d2>[0-3]?\d)|\.(?P<f_m3>[01]?\d)\.(?P<f_d3>[0-3]?\d))\b)
           | (?P<us>\b(?P<g_m>1[0-2]|0?[1-9])/(?P<g_d>[0-3]?\d)/(?P<g_y>{year})\b)
           | (?P<my>\b(?P<h_m>{monfull}),?\s+(?:of\s+)?(?P<h_y>{year})\b)
@@ -334,6 +335,13 @@ impl DateFinder {
                 year: year("e_y"),
                 month: mon("e_m")?,
                 day: valid_day(num("e_d"))?,
+            });
+        }
+        if c.name("dom").is_some() {
+            return Some(DateExpr::Day {
+                year: year("t_y"),
+                month: mon("t_m")?,
+                day: valid_day(num("t_d"))?,
             });
         }
         if c.name("iso").is_some() {
@@ -754,6 +762,11 @@ mod tests {
             &[("2023/5/18", "2023-05-18"), ("2023.05.19", "2023-05-19")],
         );
         check("Dec. 5 and Nov. 6", nov6, &[("Dec. 5", "2017-12-05"), ("Nov. 6", "2017-11-06")]);
+        check(
+            "on the 5th of June and the 21st of April, 2024",
+            nov6,
+            &[("5th of June", "2017-06-05"), ("21st of April, 2024", "2024-04-21")],
+        );
         // Datelines in capitals.
         check("OCTOBER 25, 2023", None, &[("OCTOBER 25, 2023", "2023-10-25")]);
         check("SEPT. 9 and DEC 7", nov6, &[("SEPT. 9", "2017-09-09"), ("DEC 7", "2017-12-07")]);

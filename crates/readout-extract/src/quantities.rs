@@ -766,7 +766,7 @@ impl QuantityFinder {
             }
             head = Some((w, toks[k].end, k + 1));
             // A plural noun ends the phrase: "30 meetings held".
-            if self.looks_plural(&l) {
+            if self.looks_plural(&l) || acronym_plural(w) {
                 break;
             }
             k += 1;
@@ -774,7 +774,7 @@ impl QuantityFinder {
         let (w, end, next) = head?;
         let l = lower(w);
         // The head of a count is a noun, plural unless the number is one.
-        let plural = self.looks_plural(&l);
+        let plural = self.looks_plural(&l) || acronym_plural(w);
         if !plural
             && !self.not_counted.contains(l.as_ref())
             && !self.party_nouns.contains(l.as_ref())
@@ -785,6 +785,8 @@ impl QuantityFinder {
         Some((w, end, next))
     }
 
+    /// Whether lower-case `w` looks like a plural noun ("meetings", not
+    /// "various" or "class").
     fn looks_plural(&self, w: &str) -> bool {
         (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 2)
             || self.irregular.contains_key(w)
@@ -893,6 +895,12 @@ fn is_year_like(t: &str) -> bool {
         && (1800..=2100).contains(&t.parse::<u32>().unwrap_or(0))
 }
 
+/// An acronym's plural: "MoUs", "MOUs", "NGOs", "SMEs".
+fn acronym_plural(w: &str) -> bool {
+    w.strip_suffix('s')
+        .is_some_and(|stem| stem.len() >= 2 && stem.chars().filter(|c| c.is_uppercase()).count() >= 2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -955,6 +963,8 @@ mod tests {
         one("that will create an estimated 4,000 jobs.", Jobs, 4000.0, None, About);
         one("employ more than 850,000 workers in the United States", Jobs, 850000.0, None, MoreThan);
         one("U.S. companies now employ about 120,000 Australians.", Jobs, 120000.0, None, About);
+        one("The ministers exchanged five MoUs.", Count, 5.0, Some("mou"), Exact);
+        one("It funds 40 NGOs in the region.", Count, 40.0, Some("ngo"), Exact);
         one("The plant will hire 500 engineers.", Jobs, 500.0, None, Exact);
         // Not after another verb: a count.
         one("The firms trained 500 engineers.", Count, 500.0, Some("engineer"), Exact);

@@ -76,8 +76,11 @@ fn the_principal_parties_are_not_the_objects() {
          We will continue to impose sanctions on Russia.\n\n\
          We will support Ukraine, and we condemn Russia's war against Ukraine.\n\n\
          We will provide assistance to Ukraine and pressure Russia.\n\n\
-         Japan will host a ministerial meeting on food security.\n",
+         Japan will host a ministerial meeting on food security.\n\n\
+         The EU will mobilise EUR 2 billion for the fund.\n",
     );
+    // An international body is no country.
+    assert!(actors_of(&doc, "The EU will").is_empty());
     let we = actors_of(&doc, "We, the Leaders");
     assert!(!we.iter().any(|c| c == "RUS" || c == "UKR"), "{we:?}");
     assert_eq!(actors_of(&doc, "Japan will host"), ["JPN"]);
