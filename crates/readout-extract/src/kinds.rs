@@ -495,6 +495,18 @@ mod tests {
             ("The minister said the firm would invest $20 million.", Commitment, Future),
             ("India has committed ₹ 6,000 crore to the National Green Hydrogen Mission.", Commitment, Future),
             ("Japan pledged $1 billion in humanitarian aid.", Commitment, Future),
+            // Readouts' verbs.
+            ("The leaders directed their ministers to explore new areas of cooperation.", Commitment, Future),
+            ("Japan is considering providing additional support to the region.", Commitment, Future),
+            ("The two countries are committed to a free and open Indo-Pacific.", Commitment, Ongoing),
+            ("The Prime Minister briefed the President on the situation.", Action, Completed),
+            ("The two leaders witnessed the exchange of several agreements.", Action, Completed),
+            ("Both leaders underlined the importance of the rule of law.", Position, Completed),
+            ("They encouraged further exchanges between their peoples.", Position, Completed),
+            ("The President conveyed his appreciation for the hospitality.", Position, Completed),
+            ("India appreciated Japan's support for its candidature.", Position, Completed),
+            // … but a director's expedition is no instruction.
+            ("In 1906, Koch directed a long expedition to East Africa.", Fact, Ongoing),
             (
                 "The two countries reaffirm our ironclad alliance, and we commit to strengthening our posture.",
                 Commitment,
