@@ -206,6 +206,9 @@ mod tests {
             ("the trade deficit in goods was $68.8 billion", &["trade"]),
             ("Japanese companies have invested more than $400 billion", &["investment"]),
             ("freedom of navigation and overflight in the South China Sea", &["maritime"]),
+            ("welcomed the progress in the Mumbai-Ahmedabad High Speed Rail project", &["infrastructure"]),
+            ("nuclear-powered submarines and undersea cables", &["digital", "security"]),
+            ("the Hiroshima AI Process", &["science"]),
             ("the realignment of United States forces to maintain deterrent capability", &["security"]),
         ];
         for (s, want) in cases {
