@@ -308,36 +308,26 @@ pub fn infer_date(
                     || t.block < 3 && t.text[f.end..].trim_start().starts_with(['—', '–', '-', ':']));
             if let (true, DateExpr::Day { year: Some(y), month, day: d }) = (dateline, f.expr) {
                 if let Ok(d) = Date::new(y, month, d) {
-                    return exact(d);
+                    // A readout posted the day after the meeting ("2023-11-16 …
+                    // On the morning of November 15 …") is dated by the meeting.
+                    let meeting = first_meeting_date(texts, meeting_cues, |year, m, dd| {
+                        Date::new(year.unwrap_or(d.year()), m, dd).ok()
+                    });
+                    return match meeting {
+                        Some(m)
+                            if m.precision == Precision::Day && (1..=3).contains(&days_between(m.day, d)) =>
+                        {
+                            Some(m)
+                        }
+                        _ => exact(d),
+                    };
                 }
             }
         }
     }
     // 3. the first meeting sentence with a date
-    for t in texts.iter().take(8).filter(|t| !t.found.is_empty()) {
-        let lower = t.text.to_lowercase();
-        if !meeting_cues.iter().any(|c| contains_word(&lower, c)) {
-            continue;
-        }
-        for f in &t.found {
-            if f.tense == Tense::Future {
-                continue;
-            }
-            match f.expr {
-                DateExpr::Day { year, month, day: d } => {
-                    if let Some(d) = day(year, month, d) {
-                        return exact(d);
-                    }
-                }
-                DateExpr::DayRange { year, from, to } => {
-                    if let Some(d) = day(year, from.0, from.1) {
-                        let precision = if from.0 == to.0 { Precision::Month } else { Precision::Year };
-                        return Some(Anchor { day: d, precision });
-                    }
-                }
-                _ => {}
-            }
-        }
+    if let Some(m) = first_meeting_date(texts, meeting_cues, day) {
+        return Some(m);
     }
     // 4. the last event done, with the next one to come within a week
     let mut past_days: Vec<Date> = Vec::new();
@@ -361,6 +351,42 @@ pub fn infer_date(
     }
     // 5. the year of the latest event reported
     b().lower.map(|l| Anchor { day: l, precision: Precision::Year })
+}
+
+/// The date of the first meeting sentence among the first texts ("met on
+/// November 6"), a day or the start of a range; `day` makes a day of a
+/// month and day whose year may be missing.
+fn first_meeting_date(
+    texts: &[DatedText<'_>],
+    meeting_cues: &[String],
+    day: impl Fn(Option<i16>, i8, i8) -> Option<Date>,
+) -> Option<Anchor> {
+    for t in texts.iter().take(8).filter(|t| !t.found.is_empty()) {
+        let lower = t.text.to_lowercase();
+        if !meeting_cues.iter().any(|c| contains_word(&lower, c)) {
+            continue;
+        }
+        for f in &t.found {
+            if f.tense == Tense::Future {
+                continue;
+            }
+            match f.expr {
+                DateExpr::Day { year, month, day: d } => {
+                    if let Some(d) = day(year, month, d) {
+                        return Some(Anchor { day: d, precision: Precision::Day });
+                    }
+                }
+                DateExpr::DayRange { year, from, to } => {
+                    if let Some(d) = day(year, from.0, from.1) {
+                        let precision = if from.0 == to.0 { Precision::Month } else { Precision::Year };
+                        return Some(Anchor { day: d, precision });
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    None
 }
 
 /// True when `word` stands in `text` as a whole word.

@@ -263,6 +263,12 @@ fn dates_resolve_against_the_documents_date() {
     assert_eq!(values[3], ["2017", "2019"]);
     // Without any year in the text, a day cannot be dated: no guess.
     assert_eq!(extract("The leaders met on November 6 in Tokyo.").date, None);
+    // A readout posted the day after the meeting is dated by the meeting;
+    // a meeting weeks before the dateline is another event.
+    let posted = "Talks\n\n2023-11-16\n\nOn November 15, President Xi held talks with President Biden.\n";
+    assert_eq!(extract(posted).date.as_deref(), Some("2023-11-15"));
+    let later = "Fact Sheet\n\nMarch 20, 2023\n\nThe leaders met on March 1 in Delhi.\n";
+    assert_eq!(extract(later).date.as_deref(), Some("2023-03-20"));
 }
 
 #[test]
