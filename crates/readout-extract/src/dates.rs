@@ -13,7 +13,8 @@
 use crate::words::{words as words_of, Word, WordSet};
 use jiff::civil::{Date, Weekday};
 use readout_lexicon::Lexicon;
-use regex::{Captures, Regex};
+use regex::Captures;
+use regex_automata::meta::Regex;
 use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
 
@@ -132,7 +133,10 @@ impl Precision {
 /// The date grammar, compiled.
 #[derive(Debug, Clone)]
 pub struct DateFinder {
+    /// The grammar's alternatives, searched together.
     pattern: Regex,
+    /// Each alternative alone, to read a match's groups.
+    groups: Vec<regex::Regex>,
     months: Vec<(String, i8)>,
     future: WordSet,
     past: WordSet,
@@ -189,33 +193,48 @@ impl DateFinder {
         let seasons = d.seasons.join("|");
         let parts: Vec<String> = d.year_parts.iter().map(|p| regex::escape(p).replace(' ', r"\s+")).collect();
         let parts = parts.join("|");
-        let pattern = format!(
-            r"(?x)
-            (?P<md_md>\b(?P<a_m1>{mon})\s+(?P<a_d1>{day}){dash}(?P<a_m2>{mon})\s+(?P<a_d2>{day})(?:,?\s+(?P<a_y>{year}))?\b)
-          | (?P<md_d>\b(?P<b_m>{mon})\s+(?P<b_d1>{day})(?:{dash}|\s+and\s+)(?P<b_d2>{day})(?:,?\s+(?P<b_y>{year}))?\b)
-          | (?P<dd_m>\b(?P<c_d1>{day})(?:{dash}|\s+and\s+)(?P<c_d2>{day})\s+(?P<c_m>{mon})(?:,?\s+(?P<c_y>{year}))?\b)
-          | (?P<mdy>\b(?P<d_m>{mon})\s+(?P<d_d>{day}),?\s+(?P<d_y>{year})\b)
-          | (?P<dmy>\b(?P<e_d>{day})\s+(?P<e_m>{mon}),?\s+(?P<e_y>{year})\b)
-          | (?P<dom>\b(?P<t_d>[0-3]?\d(?:st|nd|rd|th))\s+of\s+(?P<t_m>{mon})(?:,?\s+(?P<t_y>{year}))?\b)
-          | (?P<iso>\b(?P<f_y>{year})(?:-(?P<f_m>[01]\d)-(?P<f_d>[0-3]\d)|/(?P<f_m2>[01]?\d)/(?P<f_d2>[0-3]?\d)|\.(?P<f_m3>[01]?\d)\.(?P<f_d3>[0-3]?\d))\b)
-          | (?P<us>\b(?P<g_m>1[0-2]|0?[1-9])/(?P<g_d>[0-3]?\d)/(?P<g_y>{year})\b)
-          | (?P<my>\b(?P<h_m>{monfull}),?\s+(?:of\s+)?(?P<h_y>{year})\b)
-          | (?P<md>\b(?P<i_m>{mon})\s+(?P<i_d>{day})\b)
-          | (?P<dm>\b(?P<j_d>{day})\s+(?P<j_m>{monfull}))
-          | (?P<part>\b(?i:{parts})[\s-]*(?P<k_y>{year})\b)
-          | (?P<partrel>\b(?i:{parts})\s+(?P<s_o>(?i:this|the|next|last))\s+year\b)
-          | (?P<season>\b(?i:{seasons})\s+(?:of\s+)?(?P<l_y>{year})\b)
-          | (?P<yy>\b(?P<m_y1>{year})\s*(?:-|–|—|to)\s*(?P<m_y2>{year}|\d\d)\b)
-          | (?P<rel>\b(?P<n_o>(?i:last|this|next|coming))\s+(?P<n_u>week|month|year|spring|summer|fall|autumn|winter)\b)
-          | (?P<dayword>\b(?P<o_w>(?i:today|tomorrow|yesterday|tonight))\b)
-          | (?P<weekday>\b(?P<p_w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
-          | (?P<y>\b(?P<q_y>{year})\b)
-          | (?P<m>\b(?P<r_m>{monfull}))
-            "
-        );
+        // The grammar's alternatives, in order of preference: one pattern
+        // each, so that a match says which it is and its groups are read
+        // with that alternative's small pattern alone.
+        let alternatives: Vec<String> = vec![
+            format!(
+                r"(?P<md_md>\b(?P<a_m1>{mon})\s+(?P<a_d1>{day}){dash}(?P<a_m2>{mon})\s+(?P<a_d2>{day})(?:,?\s+(?P<a_y>{year}))?\b)"
+            ),
+            format!(
+                r"(?P<md_d>\b(?P<b_m>{mon})\s+(?P<b_d1>{day})(?:{dash}|\s+and\s+)(?P<b_d2>{day})(?:,?\s+(?P<b_y>{year}))?\b)"
+            ),
+            format!(
+                r"(?P<dd_m>\b(?P<c_d1>{day})(?:{dash}|\s+and\s+)(?P<c_d2>{day})\s+(?P<c_m>{mon})(?:,?\s+(?P<c_y>{year}))?\b)"
+            ),
+            format!(r"(?P<mdy>\b(?P<d_m>{mon})\s+(?P<d_d>{day}),?\s+(?P<d_y>{year})\b)"),
+            format!(r"(?P<dmy>\b(?P<e_d>{day})\s+(?P<e_m>{mon}),?\s+(?P<e_y>{year})\b)"),
+            format!(
+                r"(?P<dom>\b(?P<t_d>[0-3]?\d(?:st|nd|rd|th))\s+of\s+(?P<t_m>{mon})(?:,?\s+(?P<t_y>{year}))?\b)"
+            ),
+            format!(
+                r"(?P<iso>\b(?P<f_y>{year})(?:-(?P<f_m>[01]\d)-(?P<f_d>[0-3]\d)|/(?P<f_m2>[01]?\d)/(?P<f_d2>[0-3]?\d)|\.(?P<f_m3>[01]?\d)\.(?P<f_d3>[0-3]?\d))\b)"
+            ),
+            format!(r"(?P<us>\b(?P<g_m>1[0-2]|0?[1-9])/(?P<g_d>[0-3]?\d)/(?P<g_y>{year})\b)"),
+            format!(r"(?P<my>\b(?P<h_m>{monfull}),?\s+(?:of\s+)?(?P<h_y>{year})\b)"),
+            format!(r"(?P<md>\b(?P<i_m>{mon})\s+(?P<i_d>{day})\b)"),
+            format!(r"(?P<dm>\b(?P<j_d>{day})\s+(?P<j_m>{monfull}))"),
+            format!(r"(?P<part>\b(?i:{parts})[\s-]*(?P<k_y>{year})\b)"),
+            format!(r"(?P<partrel>\b(?i:{parts})\s+(?P<s_o>(?i:this|the|next|last))\s+year\b)"),
+            format!(r"(?P<season>\b(?i:{seasons})\s+(?:of\s+)?(?P<l_y>{year})\b)"),
+            format!(r"(?P<yy>\b(?P<m_y1>{year})\s*(?:-|–|—|to)\s*(?P<m_y2>{year}|\d\d)\b)"),
+            format!(
+                r"(?P<rel>\b(?P<n_o>(?i:last|this|next|coming))\s+(?P<n_u>week|month|year|spring|summer|fall|autumn|winter)\b)"
+            ),
+            format!(r"(?P<dayword>\b(?P<o_w>(?i:today|tomorrow|yesterday|tonight))\b)"),
+            format!(r"(?P<weekday>\b(?P<p_w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"),
+            format!(r"(?P<y>\b(?P<q_y>{year})\b)"),
+            format!(r"(?P<m>\b(?P<r_m>{monfull}))"),
+        ];
         // ASCII word boundaries keep the fast engines usable.
-        let pattern = pattern.replace(r"\b", r"(?-u:\b)");
-        let pattern = Regex::new(&pattern).expect("the date grammar compiles");
+        let alternatives: Vec<String> = alternatives.iter().map(|a| a.replace(r"\b", r"(?-u:\b)")).collect();
+        let pattern = Regex::new_many(&alternatives).expect("the date grammar compiles");
+        let groups =
+            alternatives.iter().map(|a| regex::Regex::new(a).expect("a date alternative compiles")).collect();
         let list = |name: &str| -> WordSet {
             lexicon.cues.lists.get(name).map(|v| v.iter().cloned().collect()).unwrap_or_default()
         };
@@ -231,7 +250,7 @@ impl DateFinder {
         DateFinder {
             words_hint,
             pattern,
-
+            groups,
             months,
             future: list("future_markers"),
             past: list("past_markers"),
@@ -269,7 +288,8 @@ impl DateFinder {
         }
         // Find with the fast engine, then read the groups of each match.
         for m in self.pattern.find_iter(text) {
-            let Some(caps) = self.pattern.captures_at(text, m.start()) else { continue };
+            let alternative = &self.groups[m.pattern().as_usize()];
+            let Some(caps) = alternative.captures_at(text, m.start()) else { continue };
             let (start, end) = (m.start(), m.end());
             let Some(expr) = self.read(&caps, text, start, end) else {
                 continue;
