@@ -340,10 +340,12 @@ pub(crate) fn quoted_speaker(text: &str, hits: &[AliasHit]) -> Option<&'static s
 /// subject's last comma.
 fn without_relative_clause(text: &str, range: (usize, usize)) -> Vec<(usize, usize)> {
     let subject = &text[range.0..range.1];
-    let clause = [", who ", ", which ", ", whose ", ", whom "]
-        .iter()
-        .filter_map(|p| subject.find(p))
-        .min()
+    let clause = subject
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b',')
+        .map(|(k, _)| k)
+        .find(|&k| [", who ", ", which ", ", whose ", ", whom "].iter().any(|p| subject[k..].starts_with(p)))
         .and_then(|start| Some((start, start + 1 + subject[start + 1..].rfind(',')?)));
     match clause {
         Some((start, end)) => vec![(range.0, range.0 + start), (range.0 + end, range.1)],
