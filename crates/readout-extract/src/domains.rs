@@ -209,6 +209,8 @@ mod tests {
             ("welcomed the progress in the Mumbai-Ahmedabad High Speed Rail project", &["infrastructure"]),
             ("nuclear-powered submarines and undersea cables", &["digital", "security"]),
             ("the Hiroshima AI Process", &["science"]),
+            ("The two navies will conduct joint exercises twice a year.", &["security"]),
+            ("The United States will open new consulates in Bengaluru.", &["diplomacy"]),
             ("the realignment of United States forces to maintain deterrent capability", &["security"]),
         ];
         for (s, want) in cases {
