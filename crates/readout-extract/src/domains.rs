@@ -210,6 +210,7 @@ mod tests {
             ("nuclear-powered submarines and undersea cables", &["digital", "security"]),
             ("the Hiroshima AI Process", &["science"]),
             ("The two navies will conduct joint exercises twice a year.", &["security"]),
+            ("The two coast guards conducted a joint exercise.", &["security"]),
             ("The United States will open new consulates in Bengaluru.", &["diplomacy"]),
             ("the realignment of United States forces to maintain deterrent capability", &["security"]),
         ];

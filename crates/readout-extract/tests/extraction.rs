@@ -41,7 +41,8 @@ fn actors_are_the_agent_side() {
          Mr. KISHIDA Fumio, who is visiting Washington, held a summit meeting with President Biden.\n\n\
          On the afternoon of November 15, 2023, President Xi Jinping met with U.S. President Joe Biden in California.\n\n\
          Prime Minister Kishida, who is visiting Washington, D.C., held a meeting with President Marcos.\n\n\
-         Mr. KISHIDA Fumio held a summit meeting with H.E. Mr. Ferdinand Romualdez Marcos Jr., President of the Philippines.\n",
+         Mr. KISHIDA Fumio held a summit meeting with H.E. Mr. Ferdinand Romualdez Marcos Jr., President of the Philippines.\n\n\
+         The Japan Maritime Self-Defense Force and the Philippine Coast Guard conducted a joint exercise.\n",
     );
     let cases: &[(&str, &[&str])] = &[
         ("President Trump and Prime Minister Abe met", &["JPN", "USA"]),
@@ -56,6 +57,7 @@ fn actors_are_the_agent_side() {
         ("We decided", &["JPN"]),
         ("Mr. KISHIDA Fumio", &["JPN", "USA"]),
         ("On the afternoon of November 15, 2023", &["CHN", "USA"]),
+        ("The Japan Maritime Self-Defense Force and the Philippine Coast Guard", &["JPN", "PHL"]),
         // A place in a relative clause acts not; "Mr." ends no phrase.
         ("Prime Minister Kishida, who is visiting", &["JPN", "PHL"]),
         ("Mr. KISHIDA Fumio held", &["JPN", "PHL"]),
