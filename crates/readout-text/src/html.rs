@@ -587,15 +587,31 @@ fn memchr_lt(b: &[u8]) -> Option<usize> {
     b.iter().position(|&c| c == b'<')
 }
 
+/// A `<title>` without the site's name after it ("Joint Statement | The
+/// White House"): the site's declared name, else a last segment of at most
+/// four words after a bar or a dash.
+fn without_site_suffix(title: &str, site: Option<&str>) -> String {
+    for sep in [" | ", " – ", " — ", " - "] {
+        let Some((head, tail)) = title.rsplit_once(sep) else { continue };
+        let named = site.is_some_and(|s| tail.trim().eq_ignore_ascii_case(s.trim()));
+        let short = site.is_none() && sep == " | " && tail.split_whitespace().count() <= 4;
+        if (named || short) && !head.trim().is_empty() {
+            return head.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
 /// Reads a page: its main content as text, and its metadata.
 pub fn read(html: &str) -> HtmlText {
     let html = flatten_deep(html);
     let doc = Html::parse_document(&html);
+    let site = meta(&doc, "meta[property='og:site_name']");
     let title = meta(&doc, "meta[property='og:title']").or_else(|| {
         let sel = Selector::parse("title").ok()?;
-        doc.select(&sel).next().map(|e| squash(&e.text().collect::<String>())).filter(|s| !s.is_empty())
+        let title = squash(&doc.select(&sel).next()?.text().collect::<String>());
+        Some(without_site_suffix(&title, site.as_deref())).filter(|s| !s.is_empty())
     });
-    let site = meta(&doc, "meta[property='og:site_name']");
     let date = declared_date(&doc);
     let body = Selector::parse("body")
         .ok()
@@ -687,6 +703,16 @@ mod tests {
             assert!(!r.text.contains(gone), "{gone} kept:\n{}", r.text);
         }
         assert_eq!(r.title.as_deref(), Some("Leaders meet in Tokyo"));
+        // A <title> loses the site's name.
+        let site = "<html><head><title>Joint Statement | The White House</title>\
+                    <meta property=\"og:site_name\" content=\"The White House\"></head><body></body></html>";
+        assert_eq!(read(site).title.as_deref(), Some("Joint Statement"));
+        let bar =
+            "<html><head><title>Japan-Philippines Summit Meeting | MOFA</title></head><body></body></html>";
+        assert_eq!(read(bar).title.as_deref(), Some("Japan-Philippines Summit Meeting"));
+        let dash =
+            "<html><head><title>U.S.-Japan Relations - A Long History</title></head><body></body></html>";
+        assert_eq!(read(dash).title.as_deref(), Some("U.S.-Japan Relations - A Long History"));
         assert_eq!(r.date.as_deref(), Some("2019-05-27"));
         assert_eq!(r.site.as_deref(), Some("Example News"));
     }
