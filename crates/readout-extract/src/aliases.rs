@@ -151,6 +151,22 @@ impl AliasIndex {
         out.into_iter().zip(surname).filter(|(h, s)| !s || named(h)).map(|(h, _)| h).collect()
     }
 
+    /// Whether `text` is one name and nothing more ("The White House",
+    /// "Ministry of Foreign Affairs of Japan"): a site's name above a page.
+    pub fn is_only_a_name(&self, text: &str) -> bool {
+        let text = text.trim();
+        let rest = text.strip_prefix("The ").unwrap_or(text);
+        let from = text.len() - rest.len();
+        match self.find(text).as_slice() {
+            [h] => {
+                h.start == from
+                    && h.end == text.len()
+                    && matches!(h.kind, AliasKind::Body | AliasKind::Name | AliasKind::Organisation)
+            }
+            _ => false,
+        }
+    }
+
     /// The country a speaker label or attribution names ("Abe", "Prime
     /// Minister Abe", "President Donald J. Trump", "the Japanese side").
     pub fn country_of_label(&self, label: &str) -> Option<&'static str> {
@@ -229,6 +245,16 @@ mod tests {
         assert_eq!(found.iter().filter(|(t, _)| t == "Moon").count(), 1, "not 'the Moon': {found:?}");
         // Without the full name "Moon" is no one.
         assert!(people("Astronauts will walk on Moon soil.").is_empty());
+    }
+
+    #[test]
+    fn only_a_name() {
+        let idx = AliasIndex::new(&Lexicon::builtin().unwrap());
+        assert!(idx.is_only_a_name("The White House"));
+        assert!(idx.is_only_a_name("Ministry of Foreign Affairs of Japan"));
+        assert!(!idx.is_only_a_name("Japan-Philippines Summit Meeting"));
+        assert!(!idx.is_only_a_name("The White House and Japan"));
+        assert!(!idx.is_only_a_name("President Trump"), "a person is a headline's subject");
     }
 
     #[test]

@@ -248,11 +248,21 @@ impl KindClassifier {
                         .windows(3)
                         .any(|w| w[0].text == "would" && w[1].text == "be" && self.participle(&w[2].text))
                 };
-                // "would provide", "would work toward": a verb of undertaking.
+                // "would provide", "would further strengthen": a verb of
+                // undertaking, an adverb allowed before it.
                 let would_undertake = || {
-                    words[clause..]
-                        .windows(2)
-                        .any(|w| w[0].text == "would" && self.undertakings.contains_word(&w[1]))
+                    let adverb =
+                        |w: &Word| w.text.ends_with("ly") || matches!(w.text.as_str(), "further" | "also");
+                    (clause..words.len()).any(|i| {
+                        words[i].text == "would"
+                            && match words.get(i + 1) {
+                                Some(next) if adverb(next) => {
+                                    words.get(i + 2).is_some_and(|v| self.undertakings.contains_word(v))
+                                }
+                                Some(next) => self.undertakings.contains_word(next),
+                                None => false,
+                            }
+                    })
                 };
                 let reported_future = !reaffirm
                     && match inner {
@@ -262,13 +272,15 @@ impl KindClassifier {
                         None => ctx.has_quantity && would(words.len()),
                     }
                     // So does a verb of undertaking, reaffirmed or not
-                    // ("confirmed that they would work toward …").
-                    || inner.is_none() && would_undertake();
+                    // ("confirmed that they would work toward …"), which a
+                    // stance or a state cue inside does not outweigh ("would
+                    // actively contribute").
+                    || !matches!(inner, Some((Kind::Action | Kind::Commitment, _, _))) && would_undertake();
                 // "would continue to", or a reaffirmed undertaking: the
                 // pledge goes on.
                 let reported_modality = match inner {
                     _ if reaffirm => Modality::Ongoing,
-                    Some((_, Modality::Ongoing, _)) => Modality::Ongoing,
+                    Some((Kind::Commitment, Modality::Ongoing, _)) => Modality::Ongoing,
                     _ => Modality::Future,
                 };
                 match inner {
@@ -518,6 +530,8 @@ mod tests {
             // … and so is a verb of undertaking, in a readout's frames.
             ("Prime Minister Kishida explained that Japan would provide coastal radars.", Commitment, Future),
             ("The two leaders shared the view that they would strengthen cooperation.", Commitment, Future),
+            ("They shared the view that they would further strengthen cooperation.", Commitment, Future),
+            ("He stated that Japan would actively contribute to peace.", Commitment, Future),
             ("The two leaders confirmed that they would work toward its early conclusion.", Commitment, Ongoing),
             ("Prime Minister Abe stated that Japan would continue to make efforts.", Commitment, Ongoing),
             // … but not a judgement, a courtesy or a reaffirmed hypothesis.

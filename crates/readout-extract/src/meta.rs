@@ -41,8 +41,9 @@ pub fn document_id(bytes: &[u8]) -> String {
 /// The title: the first heading, if it comes before any running text.
 /// The title: of the headings before any running text, the longest (a
 /// site's name and navigation labels are short, a headline is not); a
-/// heading that is only a date is no title.
-pub fn title(cleaned: &Cleaned) -> Option<String> {
+/// heading that is only a date, or that `is_name` says is only a name ("The
+/// White House", "Ministry of Foreign Affairs of Japan"), is no title.
+pub fn title(cleaned: &Cleaned, is_name: impl Fn(&str) -> bool) -> Option<String> {
     let mut best: Option<&str> = None;
     for block in &cleaned.blocks {
         match block.kind {
@@ -50,7 +51,7 @@ pub fn title(cleaned: &Cleaned) -> Option<String> {
                 let text = block.span.of(&cleaned.text);
                 let has_letters =
                     text.split_whitespace().filter(|w| w.chars().all(char::is_alphabetic)).count() >= 2;
-                if has_letters && best.is_none_or(|b| text.len() > b.len()) {
+                if has_letters && best.is_none_or(|b| text.len() > b.len()) && !is_name(text) {
                     best = Some(text);
                 }
             }

@@ -151,7 +151,7 @@ impl Extractor {
             .title
             .clone()
             .or_else(|| page.as_ref().and_then(|p| p.title.clone()))
-            .or_else(|| meta::title(&cleaned));
+            .or_else(|| meta::title(&cleaned, |heading| self.aliases.is_only_a_name(heading)));
 
         // Who the document is about, and who its bare titles stand for.
         let all_hits = self.aliases.find(text);

@@ -241,7 +241,9 @@ impl Cleaner {
                 para_start = true;
                 continue;
             }
-            seen_content = true;
+            // Crumbs come before the prose; a site's name or a language
+            // menu above them is no prose.
+            seen_content |= ends_sentence(text) || text.split_whitespace().count() > 12;
             split_inline_bullets(text, para_start, &mut lines);
             para_start = false;
         }
@@ -640,6 +642,19 @@ mod tests {
                 Dropped::Navigation
             ]
         );
+    }
+
+    #[test]
+    fn crumbs_below_a_site_name() {
+        let src =
+            "Ministry of Foreign Affairs of Japan\nJapanese\nHome > Foreign Policy > Asia > Philippines\n\n\
+                   Japan-Philippines Summit Meeting\n\nThe two leaders met in Manila.\n\n\
+                   Tokyo / Manila / Hanoi\n\nThey agreed to meet again.\n";
+        let c = cleaner().clean(src);
+        let dropped: Vec<&str> =
+            c.removed.iter().filter(|r| r.reason == Dropped::Crumbs).map(|r| r.text.as_str()).collect();
+        assert_eq!(dropped, ["Home > Foreign Policy > Asia > Philippines"]);
+        assert!(c.text.contains("Tokyo / Manila / Hanoi"), "after the prose, a list is content");
     }
 
     #[test]
