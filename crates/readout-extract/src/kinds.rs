@@ -517,6 +517,7 @@ mod tests {
             ("They encouraged further exchanges between their peoples.", Position, Completed),
             ("The President conveyed his appreciation for the hospitality.", Position, Completed),
             ("India appreciated Japan's support for its candidature.", Position, Completed),
+            ("Kishida called for the early lifting of the import ban.", Position, Completed),
             // … but a director's expedition is no instruction.
             ("In 1906, Koch directed a long expedition to East Africa.", Fact, Ongoing),
             (
