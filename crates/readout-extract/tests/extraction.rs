@@ -42,7 +42,8 @@ fn actors_are_the_agent_side() {
          On the afternoon of November 15, 2023, President Xi Jinping met with U.S. President Joe Biden in California.\n\n\
          Prime Minister Kishida, who is visiting Washington, D.C., held a meeting with President Marcos.\n\n\
          Mr. KISHIDA Fumio held a summit meeting with H.E. Mr. Ferdinand Romualdez Marcos Jr., President of the Philippines.\n\n\
-         The Japan Maritime Self-Defense Force and the Philippine Coast Guard conducted a joint exercise.\n",
+         The Japan Maritime Self-Defense Force and the Philippine Coast Guard conducted a joint exercise.\n\n\
+         Both Prime Ministers signed a new declaration.\n",
     );
     let cases: &[(&str, &[&str])] = &[
         ("President Trump and Prime Minister Abe met", &["JPN", "USA"]),
@@ -58,6 +59,7 @@ fn actors_are_the_agent_side() {
         ("Mr. KISHIDA Fumio", &["JPN", "USA"]),
         ("On the afternoon of November 15, 2023", &["CHN", "USA"]),
         ("The Japan Maritime Self-Defense Force and the Philippine Coast Guard", &["JPN", "PHL"]),
+        ("Both Prime Ministers signed", &["JPN", "USA"]),
         // A place in a relative clause acts not; "Mr." ends no phrase.
         ("Prime Minister Kishida, who is visiting", &["JPN", "PHL"]),
         ("Mr. KISHIDA Fumio held", &["JPN", "PHL"]),
