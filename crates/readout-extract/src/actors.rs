@@ -102,8 +102,14 @@ impl ActorRules {
             (!found.is_empty()).then_some(found)
         });
         let pronoun = subject_words.iter().any(|w| self.anaphora.contains_word(w));
+        // "Biden said he and Xi agreed": the framer is one of the subjects.
+        let framer_too = framer.is_some()
+            && subject_words.iter().any(|w| matches!(w.text.as_str(), "he" | "she" | "i" | "we"));
         if !countries.is_empty() {
             out.extend(countries);
+            if framer_too {
+                out.extend(framer.clone().unwrap_or_default());
+            }
         } else if let Some(framer) = framer.clone().filter(|_| pronoun || subject_words.is_empty()) {
             out.extend(framer);
         } else if let Some(by) = self.passive_agent(text, words, class, hits, ctx) {

@@ -225,7 +225,7 @@ impl KindClassifier {
             },
             Cue::Frame { agreement, reaffirm } => {
                 let clause = hit.last;
-                let inner = self.cues.first_from(words, clause).and_then(|h| match *h.payload {
+                let inner = self.main_cue(words, clause).and_then(|h| match *h.payload {
                     Cue::Kind(k, m, _) => Some((k, m, h.first)),
                     Cue::Frame { .. } => None,
                 });
@@ -518,6 +518,8 @@ mod tests {
             ("The President conveyed his appreciation for the hospitality.", Position, Completed),
             ("India appreciated Japan's support for its candidature.", Position, Completed),
             ("Kishida called for the early lifting of the import ban.", Position, Completed),
+            // A cue after "no" is a noun: no plan is made.
+            ("Xi said China has no plans to invade Taiwan.", Position, Completed),
             // … but a director's expedition is no instruction.
             ("In 1906, Koch directed a long expedition to East Africa.", Fact, Ongoing),
             (

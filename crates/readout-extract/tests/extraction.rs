@@ -43,7 +43,8 @@ fn actors_are_the_agent_side() {
          Prime Minister Kishida, who is visiting Washington, D.C., held a meeting with President Marcos.\n\n\
          Mr. KISHIDA Fumio held a summit meeting with H.E. Mr. Ferdinand Romualdez Marcos Jr., President of the Philippines.\n\n\
          The Japan Maritime Self-Defense Force and the Philippine Coast Guard conducted a joint exercise.\n\n\
-         Both Prime Ministers signed a new declaration.\n",
+         Both Prime Ministers signed a new declaration.\n\n\
+         Biden said he and Xi agreed to pick up the phone.\n",
     );
     let cases: &[(&str, &[&str])] = &[
         ("President Trump and Prime Minister Abe met", &["JPN", "USA"]),
@@ -60,6 +61,7 @@ fn actors_are_the_agent_side() {
         ("On the afternoon of November 15, 2023", &["CHN", "USA"]),
         ("The Japan Maritime Self-Defense Force and the Philippine Coast Guard", &["JPN", "PHL"]),
         ("Both Prime Ministers signed", &["JPN", "USA"]),
+        ("Biden said he and Xi", &["CHN", "USA"]),
         // A place in a relative clause acts not; "Mr." ends no phrase.
         ("Prime Minister Kishida, who is visiting", &["JPN", "PHL"]),
         ("Mr. KISHIDA Fumio held", &["JPN", "PHL"]),
