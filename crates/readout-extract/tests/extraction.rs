@@ -44,7 +44,8 @@ fn actors_are_the_agent_side() {
          Mr. KISHIDA Fumio held a summit meeting with H.E. Mr. Ferdinand Romualdez Marcos Jr., President of the Philippines.\n\n\
          The Japan Maritime Self-Defense Force and the Philippine Coast Guard conducted a joint exercise.\n\n\
          Both Prime Ministers signed a new declaration.\n\n\
-         Biden said he and Xi agreed to pick up the phone.\n",
+         Biden said he and Xi agreed to pick up the phone.\n\n\
+         Japan and Chile signed an economic partnership agreement.\n",
     );
     let cases: &[(&str, &[&str])] = &[
         ("President Trump and Prime Minister Abe met", &["JPN", "USA"]),
@@ -62,6 +63,7 @@ fn actors_are_the_agent_side() {
         ("The Japan Maritime Self-Defense Force and the Philippine Coast Guard", &["JPN", "PHL"]),
         ("Both Prime Ministers signed", &["JPN", "USA"]),
         ("Biden said he and Xi", &["CHN", "USA"]),
+        ("Japan and Chile", &["CHL", "JPN"]),
         // A place in a relative clause acts not; "Mr." ends no phrase.
         ("Prime Minister Kishida, who is visiting", &["JPN", "PHL"]),
         ("Mr. KISHIDA Fumio held", &["JPN", "PHL"]),
