@@ -367,6 +367,25 @@ impl Cleaner {
         if label.split_whitespace().count() > 6 {
             return false;
         }
+        // Transcripts write labels in capitals ("PRIME MINISTER KISHIDA").
+        let capitals = label.chars().any(char::is_alphabetic) && !label.chars().any(char::is_lowercase);
+        if capitals {
+            let titled: Vec<String> = label
+                .split_whitespace()
+                .map(|w| {
+                    let mut cs = w.chars();
+                    cs.next().map_or_else(String::new, |f| f.to_string() + &cs.as_str().to_lowercase())
+                })
+                .collect();
+            if self.is_named_speaker(&titled.join(" ")) {
+                return true;
+            }
+        }
+        self.is_named_speaker(label)
+    }
+
+    /// A known person or country, with an optional title, or one's side.
+    fn is_named_speaker(&self, label: &str) -> bool {
         let mut name = label.trim();
         for t in &self.titles {
             if let Some(rest) = name.strip_prefix(t.as_str()) {
@@ -739,6 +758,16 @@ mod tests {
         let headline = cleaner()
             .clean("Tokyo, Japan - President Trump and Prime Minister Abe Advance the Global Partnership.\n");
         assert_eq!(headline.blocks[0].kind, BlockKind::Heading);
+        // A transcript's labels in capitals are speakers, not lead-ins.
+        let transcript = cleaner().clean(
+            "PRESIDENT BIDEN: Good afternoon, everyone.\n\nPRIME MINISTER KISHIDA: Thank you.\n\n\
+             SHARED PROSPERITY: The two leaders met.\n",
+        );
+        let t = &transcript.blocks;
+        assert_eq!(t[0].speaker.map(|s| s.of(&transcript.text)), Some("PRESIDENT BIDEN"));
+        assert_eq!(t[1].speaker.map(|s| s.of(&transcript.text)), Some("PRIME MINISTER KISHIDA"));
+        assert_eq!(t[2].speaker, None);
+        assert_eq!(t[2].lead_in.map(|s| s.of(&transcript.text)), Some("SHARED PROSPERITY"));
     }
 
     #[test]
