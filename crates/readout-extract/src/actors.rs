@@ -337,9 +337,6 @@ pub(crate) fn quoted_speaker(text: &str, hits: &[AliasHit]) -> Option<&'static s
     None
 }
 
-/// Where the phrase starting at `from` ends: at a semicolon or a bracket,
-/// at a full stop that ends a sentence (not the dots of "U.S."), and at a
-/// comma when `comma` is set.
 /// The subject without its non-restrictive relative clause ("Mr. Kishida,
 /// who is visiting Washington, D.C., held …"): a country named there is a
 /// place or an object, not the agent. The clause runs from ", who" to the
@@ -363,6 +360,9 @@ fn without_relative_clause(text: &str, range: (usize, usize)) -> Vec<(usize, usi
 const HONORIFICS: [&str; 14] =
     ["Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Prof", "Gen", "Lt", "Col", "Sen", "Rep", "Amb"];
 
+/// Where the phrase starting at `from` ends: at a semicolon or a bracket,
+/// at a full stop that ends a sentence (not the dots of "U.S."), and at a
+/// comma when `comma` is set.
 fn phrase_end(text: &str, from: usize, comma: bool) -> usize {
     let rest = &text[from..];
     for (k, c) in rest.char_indices() {
