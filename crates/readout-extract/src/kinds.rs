@@ -196,6 +196,13 @@ impl KindClassifier {
         if words.is_empty() || words.len() <= NOTICE_WORDS && self.notices.first_from(words, 0).is_some() {
             return none(Kind::Other, None, 0);
         }
+        // A question (a reporter's, a speech's) asserts nothing.
+        if text
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | ')'))
+            .ends_with('?')
+        {
+            return none(Kind::Other, None, 0);
+        }
         let start = self.main_clause_start(text, words);
         // A list item that opens with a gerund is a verbless description of
         // an activity ("Promoting free and open media.").
@@ -555,6 +562,9 @@ mod tests {
         }
         // About the text, not the meeting: no statement.
         assert_eq!(plain("The overview of the meeting is as follows."), (Other, None));
+        // A question asserts nothing.
+        assert_eq!(plain("Q: Mr. President, will you meet Kim Jong Un again?"), (Other, None));
+        assert_eq!(plain("\"Who will pay for it?\""), (Other, None));
         assert_eq!(
             plain("The leaders agreed that the steps for the coming year are as follows: more trade, more investment and more visits."),
             (Commitment, Some(Future)),
