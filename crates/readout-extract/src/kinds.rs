@@ -80,6 +80,8 @@ pub struct KindClassifier {
     participles: WordSet,
     /// Verbs after which reported speech's "would" pledges.
     undertakings: WordSet,
+    /// What a verbless item of a list of outcomes names as signed.
+    outcomes: PhraseSet<()>,
 }
 
 /// A notice about the text is short: a longer sentence holding the phrase
@@ -119,10 +121,14 @@ impl KindClassifier {
             let modality = if p.contains("reaffirmed") { Modality::Ongoing } else { Modality::Future };
             coordinated.add(&p, modality);
         }
-        let mut notices = PhraseSet::default();
-        for p in list("notices") {
-            notices.add(&p, ());
-        }
+        let phrases = |name: &str| {
+            let mut set = PhraseSet::default();
+            for p in list(name) {
+                set.add(&p, ());
+            }
+            set
+        };
+        let notices = phrases("notices");
         let set = |name: &str| list(name).into_iter().collect::<WordSet>();
         KindClassifier {
             cues,
@@ -140,6 +146,7 @@ impl KindClassifier {
             not_before_verb: set("not_before_verb"),
             participles: set("irregular_participles"),
             undertakings: set("undertaking_verbs"),
+            outcomes: phrases("outcome_phrases"),
         }
     }
 
@@ -392,7 +399,9 @@ impl KindClassifier {
     fn without_cue(&self, words: &[Word], ctx: StatementContext, start: usize) -> Classified {
         let first = words[0].text.as_str();
         let gerund = first.ends_with("ing") && first.len() > 4;
-        let (kind, modality) = if ctx.bullet && (gerund || self.activity_nouns.contains(first)) {
+        let (kind, modality) = if ctx.bullet && self.outcomes.longest_at(words, 0).is_some() {
+            (Kind::Action, Modality::Completed)
+        } else if ctx.bullet && (gerund || self.activity_nouns.contains(first)) {
             (Kind::Commitment, Modality::Ongoing)
         } else if ctx.quote || self.is_evaluative(words) {
             (Kind::Position, Modality::Ongoing)
@@ -580,6 +589,16 @@ mod tests {
             classify("Fostering centres that share best practices.", bullet),
             (Commitment, Some(Ongoing))
         );
+        // A list of outcomes names what was signed.
+        assert_eq!(
+            classify("Memorandum of Cooperation in the field of Sustainable Urban Development.", bullet),
+            (Action, Some(Completed))
+        );
+        assert_eq!(
+            classify("Exchange of Notes concerning a Japanese ODA Loan for the rail project.", bullet),
+            (Action, Some(Completed))
+        );
+        assert_eq!(classify("Exchanges between young leaders.", bullet), (Commitment, Some(Ongoing)));
         assert_eq!(
             plain("The Strategic Digital Economy Partnership supports secure digital connectivity."),
             (Commitment, Some(Ongoing))
