@@ -268,14 +268,8 @@ impl KindClassifier {
                     let adverb =
                         |w: &Word| w.text.ends_with("ly") || matches!(w.text.as_str(), "further" | "also");
                     (clause..words.len()).any(|i| {
-                        words[i].text == "would"
-                            && match words.get(i + 1) {
-                                Some(next) if adverb(next) => {
-                                    words.get(i + 2).is_some_and(|v| self.undertakings.contains_word(v))
-                                }
-                                Some(next) => self.undertakings.contains_word(next),
-                                None => false,
-                            }
+                        let verb = words.get(i + 1).filter(|w| !adverb(w)).or_else(|| words.get(i + 2));
+                        words[i].text == "would" && verb.is_some_and(|v| self.undertakings.contains_word(v))
                     })
                 };
                 let reported_future = !reaffirm

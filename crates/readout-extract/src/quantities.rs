@@ -498,8 +498,10 @@ impl QuantityFinder {
                 j = after;
             }
         }
-        let qualifier = self.qualifier_before(toks, if currency.is_some() && num_i > i { i } else { num_i });
-        let qualifier = qualifier.map_or(Qualifier::Exact, |(q, _)| q);
+        let qualified = self.qualifier_before(toks, if currency.is_some() && num_i > i { i } else { num_i });
+        let qualifier = qualified.map_or(Qualifier::Exact, |(q, _)| q);
+        // Where the figure's words begin, its qualifier's included.
+        let lead = qualified.map_or(start, |(_, at)| at);
         if let Some(code) = currency {
             return Some((
                 QuantityFound { start, end, kind: QuantityKind::Money, value, unit: Some(code), qualifier },
@@ -551,7 +553,7 @@ impl QuantityFinder {
             let is_job = self.job_nouns.contains(head_l.as_ref())
                 || (head_l == "hires"
                     || toks[j..phrase_end].iter().any(|t| self.job_nouns.contains(lower(t.text).as_ref())))
-                || self.employed(toks, num_i);
+                || self.employed(toks, lead);
             let q = if is_job {
                 QuantityFound { start, end: head_end, kind: QuantityKind::Jobs, value, unit: None, qualifier }
             } else {
@@ -634,14 +636,11 @@ impl QuantityFinder {
     }
 
     /// The qualifier phrase ending just before token `i`, and where it starts.
-    /// Whether an employing verb stands before the number at `i` or its
-    /// qualifier: the people it counts hold jobs.
-    fn employed(&self, toks: &[Tok<'_>], i: usize) -> bool {
-        let lead = self
-            .qualifier_before(toks, i)
-            .and_then(|(_, start)| toks[..i].iter().position(|t| t.start == start))
-            .unwrap_or(i);
-        lead > 0 && self.employing_verbs.contains(lower(toks[lead - 1].text).as_ref())
+    /// Whether an employing verb stands right before a figure whose words
+    /// begin at byte `lead`: the people it counts hold jobs.
+    fn employed(&self, toks: &[Tok<'_>], lead: usize) -> bool {
+        let before = toks.partition_point(|t| t.end <= lead);
+        before > 0 && self.employing_verbs.contains(lower(toks[before - 1].text).as_ref())
     }
 
     fn qualifier_before(&self, toks: &[Tok<'_>], i: usize) -> Option<(Qualifier, usize)> {
