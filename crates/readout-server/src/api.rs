@@ -211,16 +211,14 @@ pub async fn run_search(ledger: &Arc<Ledger>, p: SearchParams) -> Result<SearchR
     let want_facets = p.facets == Some(true);
     let (hits, total, facets) = ledger
         .with_store(move |s| {
-            let hits = s.search(&q, &filter)?;
-            let facets = if want_facets { Some(s.facets(&q, &filter)?) } else { None };
-            // The facets count the hits; a short first page is the whole
-            // answer; otherwise count.
-            let total = match &facets {
-                Some(f) => f.total,
-                None if offset == 0 && hits.len() < limit as usize => hits.len() as i64,
-                None => s.count(&q, &filter)?,
-            };
-            Ok((hits, total, facets))
+            // The facets count the hits.
+            if want_facets {
+                let hits = s.search(&q, &filter)?;
+                let facets = s.facets(&q, &filter)?;
+                return Ok((hits, facets.total, Some(facets)));
+            }
+            let (hits, total) = s.search_with_total(&q, &filter)?;
+            Ok((hits, total, None))
         })
         .await?;
     let hits = hits

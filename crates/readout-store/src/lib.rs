@@ -504,10 +504,35 @@ impl Store {
     /// Full-text search: BM25 ranking, filters combined with the ranking.
     /// The search index ranks and marks when it can; FTS5 otherwise.
     pub fn search(&self, query: &str, f: &SearchFilter) -> Result<Vec<Hit>, StoreError> {
+        Ok(self.search_counting(query, f, false)?.0)
+    }
+
+    /// A page of [`Store::search`] and how many statements match in all.
+    /// Where finding the page scores every match anyway, the matches are
+    /// counted in the same pass.
+    pub fn search_with_total(&self, query: &str, f: &SearchFilter) -> Result<(Vec<Hit>, i64), StoreError> {
+        let (hits, total) = self.search_counting(query, f, true)?;
+        let total = match total {
+            Some(n) => n,
+            // A short first page is the whole answer.
+            None if f.offset == 0 && hits.len() < f.limit => hits.len() as i64,
+            None => self.count(query, f)?,
+        };
+        Ok((hits, total))
+    }
+
+    /// The page of hits, and their count where the search index gave it.
+    fn search_counting(
+        &self,
+        query: &str,
+        f: &SearchFilter,
+        count: bool,
+    ) -> Result<(Vec<Hit>, Option<i64>), StoreError> {
         let (since, until) = bounds(f)?;
         let (open, close) = f.marks.clone().unwrap_or_else(|| ("[".to_string(), "]".to_string()));
-        if let Some((ranked, marker)) = self.with_index(query, |ix, node| ix.search(node, f)) {
-            return self.hits(&ranked, &marker, &open, &close);
+        if let Some(((ranked, marker), total)) = self.with_index(query, |ix, node| ix.search(node, f, count))
+        {
+            return Ok((self.hits(&ranked, &marker, &open, &close)?, total.map(|n| n as i64)));
         }
         // Rank and filter first, without snippets; make snippets for the
         // page of hits only.
@@ -550,7 +575,7 @@ impl Store {
                 },
             )
             .map_err(|e| malformed(query, e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| malformed(query, e))
+        Ok((rows.collect::<Result<Vec<_>, _>>().map_err(|e| malformed(query, e))?, None))
     }
 
     /// How the hits of a search spread over actors, domains, kinds and

@@ -369,11 +369,13 @@ impl SearchIndex {
     }
 
     /// A searcher, and `node` with the filters of `f`, which select without
-    /// scoring; `None` when the query is left to FTS5.
-    fn prepare(&self, node: &Node, f: &SearchFilter) -> Option<(Searcher, BooleanQuery)> {
+    /// scoring; `None` when the query is left to FTS5. The flag says
+    /// whether the best hits can be found without scoring every match.
+    fn prepare(&self, node: &Node, f: &SearchFilter) -> Option<(Searcher, Box<dyn Query>, bool)> {
         let searcher = self.reader.searcher();
         let fields = self.fields;
-        let mut clauses = vec![(Occur::Must, self.query(&searcher, node)?)];
+        let text = self.query(&searcher, node)?;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut filter =
             |q: Box<dyn Query>| clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
         for (field, value) in [(fields.actor, &f.actor), (fields.domain, &f.domain), (fields.kind, &f.kind)] {
@@ -391,24 +393,49 @@ impl SearchIndex {
             let to = Bound::Included(Term::from_field_u64(fields.date_lo, day));
             filter(Box::new(RangeQuery::new(Bound::Unbounded, to)));
         }
-        Some((searcher, BooleanQuery::new(clauses)))
+        // Unfiltered, the query stands alone: a word, an AND or an OR of
+        // words then finds its best hits by block-max WAND, skipping blocks
+        // that cannot reach the page, and a word's count is its document
+        // frequency. Inside a boolean query of one clause it would score
+        // every match.
+        if clauses.is_empty() {
+            return Some((searcher, text, prunes(node)));
+        }
+        clauses.insert(0, (Occur::Must, text));
+        Some((searcher, Box::new(BooleanQuery::new(clauses)), false))
     }
 
-    /// The page of best hits (statement rowid, BM25), found without
-    /// scoring every match, and what marks their words.
-    pub(crate) fn search(&self, node: &Node, f: &SearchFilter) -> Result<Option<Ranked>, IndexError> {
-        let Some((searcher, query)) = self.prepare(node, f) else { return Ok(None) };
+    /// The page of best hits (statement rowid, BM25) and what marks their
+    /// words; with `count`, also how many statements match.
+    ///
+    /// A query whose best hits need every match scored (a phrase, a
+    /// filter) is counted in the same pass; one that prunes (words alone)
+    /// finds its page without scoring every match, and is counted apart.
+    pub(crate) fn search(
+        &self,
+        node: &Node,
+        f: &SearchFilter,
+        count: bool,
+    ) -> Result<Option<(Ranked, Option<usize>)>, IndexError> {
+        let Some((searcher, query, prunable)) = self.prepare(node, f) else { return Ok(None) };
         // The collector keeps offset + limit hits in memory: a page past the
         // last statement is empty, and no page asks for more than there are.
         let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
         let limit = f.limit.min(docs.saturating_sub(f.offset));
-        let mut marker = SnippetGenerator::create(&searcher, &query, self.fields.text)?;
+        let mut marker = SnippetGenerator::create(&searcher, &*query, self.fields.text)?;
         marker.set_max_num_chars(SNIPPET_CHARS);
-        if limit == 0 {
-            return Ok(Some((Vec::new(), Marker(marker))));
-        }
-        let top = TopDocs::with_limit(limit).and_offset(f.offset).order_by_score();
-        let best = searcher.search(&query, &top)?;
+        let (best, total) = if limit == 0 {
+            (Vec::new(), if count { Some(searcher.search(&*query, &Count)?) } else { None })
+        } else {
+            let top = TopDocs::with_limit(limit).and_offset(f.offset).order_by_score();
+            if count && !prunable {
+                let (best, total) = searcher.search(&*query, &(top, Count))?;
+                (best, Some(total))
+            } else {
+                let best = searcher.search(&*query, &top)?;
+                (best, if count { Some(searcher.search(&*query, &Count)?) } else { None })
+            }
+        };
         let mut hits = Vec::with_capacity(best.len());
         for (score, address) in best {
             let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("rowid")?;
@@ -416,20 +443,32 @@ impl SearchIndex {
                 hits.push((rowid as i64, score));
             }
         }
-        Ok(Some((hits, Marker(marker))))
+        Ok(Some(((hits, Marker(marker)), total)))
     }
 
     /// How the matches spread over actors, domains, kinds and years, and
     /// how many there are.
     pub(crate) fn facets(&self, node: &Node, f: &SearchFilter) -> Result<Option<crate::Facets>, IndexError> {
-        let Some((searcher, query)) = self.prepare(node, f) else { return Ok(None) };
-        Ok(Some(searcher.search(&query, &FacetCounter)?.into_facets()))
+        let Some((searcher, query, _)) = self.prepare(node, f) else { return Ok(None) };
+        Ok(Some(searcher.search(&*query, &FacetCounter)?.into_facets()))
     }
 
     /// How many statements match.
     pub(crate) fn count(&self, node: &Node, f: &SearchFilter) -> Result<Option<usize>, IndexError> {
-        let Some((searcher, query)) = self.prepare(node, f) else { return Ok(None) };
-        Ok(Some(searcher.search(&query, &Count)?))
+        let Some((searcher, query, _)) = self.prepare(node, f) else { return Ok(None) };
+        Ok(Some(searcher.search(&*query, &Count)?))
+    }
+}
+
+/// A query tantivy answers by block-max WAND, when nothing filters it: a
+/// word, a word prefix (any of its words), or an AND or OR of single words.
+/// Anything else scores every match to find the best.
+fn prunes(node: &Node) -> bool {
+    let word = |n: &Node| matches!(n, Node::Phrase { text, prefix: false } if !text.trim().contains(char::is_whitespace));
+    match node {
+        Node::Phrase { text, .. } => !text.trim().contains(char::is_whitespace),
+        Node::And(parts) | Node::Or(parts) => parts.iter().all(word),
+        Node::Not(..) => false,
     }
 }
 

@@ -79,6 +79,18 @@ fn the_index_finds_what_fts5_finds() {
             assert_eq!(indexed.count(q, f).unwrap(), plain.count(q, f).unwrap(), "{q:?} with {f:?}");
             let facets = |s: &Store| serde_json::to_value(s.facets(q, f).unwrap()).unwrap();
             assert_eq!(facets(&indexed), facets(&plain), "{q:?} with {f:?}");
+            // A page and the total in one call: the total is the count,
+            // whether the page was found by pruning or by scoring every
+            // match, and whatever the page.
+            let n = plain.count(q, f).unwrap();
+            for (limit, offset) in [(3, 0), (3, 2), (0, 0), (10_000, 0)] {
+                let page = SearchFilter { limit, offset, ..f.clone() };
+                for store in [&indexed, &plain] {
+                    let (hits, total) = store.search_with_total(q, &page).unwrap();
+                    assert_eq!(total, n, "{q:?} with {page:?}");
+                    assert_eq!(hits.len(), (n as usize).saturating_sub(offset).min(limit), "{q:?} {page:?}");
+                }
+            }
             found += a.len();
         }
     }
