@@ -291,6 +291,15 @@ impl ActorRules {
                 for h in named.filter(|h| matches!(h.kind, AliasKind::Person | AliasKind::Name)) {
                     out.extend(h.country.map(str::to_string));
                 }
+            } else if matches!(words[v].text.as_str(), "met" | "meet" | "meets") {
+                // "Modi met Prime Minister Kishida": a leader met without a
+                // "with" — a named person, not troops or "Japanese
+                // business leaders".
+                let end = phrase_end(text, words[v].end, true);
+                let named = hits.iter().filter(|h| h.start >= words[v].end && h.end <= end);
+                for h in named.filter(|h| h.kind == AliasKind::Person) {
+                    out.extend(h.country.map(str::to_string));
+                }
             }
             return out;
         }
@@ -360,6 +369,16 @@ fn without_relative_clause(text: &str, range: (usize, usize)) -> Vec<(usize, usi
 const HONORIFICS: [&str; 14] =
     ["Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Prof", "Gen", "Lt", "Col", "Sen", "Rep", "Amb"];
 
+/// Words of address that stand between a title and a name.
+const ADDRESS: [&str; 10] =
+    ["shri", "smt", "h.e", "he", "excellency", "his", "her", "hon", "honourable", "honorable"];
+
+/// A form of address before a name: "Mr.", "Dr", "H.E.", "Shri".
+fn is_form_of_address(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    HONORIFICS.contains(&w) || ADDRESS.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
 /// Where the phrase starting at `from` ends: at a semicolon or a bracket,
 /// at a full stop that ends a sentence (not the dots of "U.S."), and at a
 /// comma when `comma` is set.
@@ -405,18 +424,30 @@ fn dedup(v: Vec<String>) -> Vec<String> {
 /// counting double, a country named as an object or a place ("sanctions on
 /// Russia", "support Ukraine", "in Tokyo") next to nothing. Countries named
 /// at least 40% as often as the first are principals too (at most four).
-pub fn principals(text: &str, all_hits: &[AliasHit]) -> Vec<String> {
+pub fn principals(text: &str, all_hits: &[AliasHit], own: Option<&str>) -> Vec<String> {
     let mut score: HashMap<&str, f32> = HashMap::default();
     let mut order: Vec<&str> = Vec::new();
-    for h in all_hits {
+    for (k, h) in all_hits.iter().enumerate() {
         let Some(c) = h.country else { continue };
         let w = match h.kind {
             AliasKind::Person => 2.0,
             AliasKind::Name => 1.0,
             _ => 0.5,
         };
+        // A titled name is read from its title: "met Prime Minister
+        // Kishida" names an object.
+        let start = match k.checked_sub(1).map(|p| &all_hits[p]) {
+            Some(t)
+                if t.kind == AliasKind::Title
+                    && t.end <= h.start
+                    && text[t.end..h.start].split_whitespace().all(is_form_of_address) =>
+            {
+                t.start
+            }
+            _ => h.start,
+        };
         // Objects and places only break ties between parties.
-        let w = if after_verb_or_preposition(&text[..h.start]) { w * 0.02 } else { w };
+        let w = if after_verb_or_preposition(&text[..start]) { w * 0.02 } else { w };
         if !score.contains_key(c) {
             order.push(c);
         }
@@ -426,6 +457,11 @@ pub fn principals(text: &str, all_hits: &[AliasHit]) -> Vec<String> {
     let mut ranked: Vec<&str> = order.into_iter().filter(|c| score[c] >= top * 0.4).collect();
     ranked.sort_by(|a, b| score[b].total_cmp(&score[a]));
     ranked.truncate(4);
+    // The publisher's own country, when a party, is named first.
+    if let Some(k) = own.and_then(|own| ranked.iter().position(|c| *c == own)) {
+        let c = ranked.remove(k);
+        ranked.insert(0, c);
+    }
     ranked.into_iter().map(str::to_string).collect()
 }
 
@@ -451,12 +487,17 @@ fn after_verb_or_preposition(before: &str) -> bool {
                 w,
                 "and" | "or" | "both" | "by" | "that" | "as" | "of" | "with" | "between" | "among" | "from"
             )
+            // Whom a leader meets or hosts is the other party ("met Prime
+            // Minister Kishida", "hosted President Macron").
+            && !matches!(w, "met" | "meet" | "meets" | "hosted" | "hosts" | "host" | "received" | "receives")
     })
 }
 
-/// Who a bare title ("the President") stands for: the person last named
-/// with that title before it ("President Trump … the President"), else the
-/// one most often named with it, else the publisher's country.
+/// Who a bare title ("the President") stands for: in a government's own
+/// release, its own holder of the title where one is named; else the
+/// person last named with that title before it ("President Trump … the
+/// President"), else the one most often named with it, else the
+/// publisher's country.
 #[derive(Debug, Clone, Default)]
 pub struct TitleIndex {
     /// Per title: (byte offset, country) of each "Title Name".
@@ -472,7 +513,14 @@ impl TitleIndex {
             if h.kind != AliasKind::Title {
                 continue;
             }
-            let next = hits.get(k + 1).filter(|n| n.start <= h.end + 1 && n.kind == AliasKind::Person);
+            // "Prime Minister Kishida", also with a form of address
+            // between ("Prime Minister Shri Narendra Modi", "President
+            // H.E. Mr. Marcos").
+            let next = hits.get(k + 1).filter(|n| {
+                n.kind == AliasKind::Person
+                    && n.start >= h.end
+                    && text[h.end..n.start].split_whitespace().all(is_form_of_address)
+            });
             if let Some(c) = next.and_then(|n| n.country) {
                 named.entry(text[h.start..h.end].to_string()).or_default().push((h.start, c.to_string()));
             }
@@ -483,6 +531,13 @@ impl TitleIndex {
     /// The country of `title` standing alone at byte `at` of the text.
     pub fn resolve(&self, title: &str, at: usize) -> Option<&str> {
         let Some(list) = self.named.get(title) else { return self.fallback.as_deref() };
+        // A government's own release gives its own leader the bare title
+        // ("The Prime Minister said" on GOV.UK, beside "Prime Minister
+        // Kishida"): the publisher's country, where someone of it holds
+        // the title here.
+        if let Some(own) = self.fallback.as_deref().filter(|f| list.iter().any(|(_, c)| c == f)) {
+            return Some(own);
+        }
         if let Some((_, c)) = list.iter().rev().find(|(pos, _)| *pos < at) {
             return Some(c);
         }

@@ -177,7 +177,8 @@ impl AliasIndex {
     }
 }
 
-fn intern(code: &str) -> &'static str {
+/// The one copy of a country code, for the life of the program.
+pub(crate) fn intern(code: &str) -> &'static str {
     use std::collections::HashMap;
     use std::sync::{Mutex, OnceLock};
     static CODES: OnceLock<Mutex<HashMap<String, &'static str>>> = OnceLock::new();

@@ -38,12 +38,19 @@ pub fn document_id(bytes: &[u8]) -> String {
     id
 }
 
-/// The title: the first heading, if it comes before any running text.
 /// The title: of the headings before any running text, the longest (a
 /// site's name and navigation labels are short, a headline is not); a
-/// heading that is only a date, or that `is_name` says is only a name ("The
-/// White House", "Ministry of Foreign Affairs of Japan"), is no title.
-pub fn title(cleaned: &Cleaned, is_name: impl Fn(&str) -> bool) -> Option<String> {
+/// heading that is only a date, that `is_name` says is only a name ("The
+/// White House", "Ministry of Foreign Affairs of Japan"), or that is a
+/// metadata field of one of `labels` ("From: …") is no title.
+pub fn title(cleaned: &Cleaned, is_name: impl Fn(&str) -> bool, labels: &[String]) -> Option<String> {
+    // "From: Prime Minister's Office": a metadata field, not a title.
+    let is_field = |text: &str| {
+        text.split_once(':').is_some_and(|(label, _)| {
+            let label = label.trim();
+            labels.iter().any(|l| l.eq_ignore_ascii_case(label))
+        })
+    };
     let mut best: Option<&str> = None;
     for block in &cleaned.blocks {
         match block.kind {
@@ -51,7 +58,11 @@ pub fn title(cleaned: &Cleaned, is_name: impl Fn(&str) -> bool) -> Option<String
                 let text = block.span.of(&cleaned.text);
                 let has_letters =
                     text.split_whitespace().filter(|w| w.chars().all(char::is_alphabetic)).count() >= 2;
-                if has_letters && best.is_none_or(|b| text.len() > b.len()) && !is_name(text) {
+                if has_letters
+                    && best.is_none_or(|b| text.len() > b.len())
+                    && !is_name(text)
+                    && !is_field(text)
+                {
                     best = Some(text);
                 }
             }
@@ -62,11 +73,23 @@ pub fn title(cleaned: &Cleaned, is_name: impl Fn(&str) -> bool) -> Option<String
     best.map(str::to_string)
 }
 
+/// Who published a text, as its own signals tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Publication {
+    /// The class of publisher.
+    pub publisher: Publisher,
+    /// The country whose government published it: the United States' or
+    /// Japan's for their classes; for another government, the country its
+    /// strongest cue names ("gov.uk"), where one does.
+    pub country: Option<&'static str>,
+}
+
 /// Publisher cues, compiled into one set searched in one pass (on bytes,
 /// with ASCII classes: the cues are English words).
 #[derive(Debug, Clone)]
 pub struct PublisherCues {
-    cues: Vec<(Publisher, f32)>,
+    /// Per pattern: its publisher, weight and country.
+    cues: Vec<(Publisher, f32, Option<&'static str>)>,
     set: Option<PatternSet>,
     min_score: f32,
 }
@@ -79,11 +102,12 @@ impl PublisherCues {
         let mut patterns = Vec::new();
         for group in &lexicon.publishers.cue {
             let Some(publisher) = Publisher::parse(&group.publisher) else { continue };
+            let country = group.country.as_deref().map(crate::aliases::intern);
             for p in &group.patterns {
                 // ASCII word boundaries keep the set on the fast engines.
                 let p = p.replace(r"\b", r"(?-u:\b)");
                 if PatternSet::compiles(&p) {
-                    cues.push((publisher, group.weight));
+                    cues.push((publisher, group.weight, country));
                     patterns.push(p);
                 }
             }
@@ -93,23 +117,46 @@ impl PublisherCues {
     }
 
     /// The publisher the text's own signals point to (banners included).
-    pub fn classify(&self, raw: &str) -> Publisher {
+    pub fn classify(&self, raw: &str) -> Publication {
+        self.classify_as(raw, None)
+    }
+
+    /// As [`PublisherCues::classify`], unless the user names the publisher
+    /// (`given`): the text then tells only which government it is.
+    pub fn classify_as(&self, raw: &str, given: Option<Publisher>) -> Publication {
         let mut scores: Vec<(Publisher, f32)> = Vec::new();
-        let Some(set) = &self.set else { return Publisher::Unknown };
-        for i in set.matches(raw) {
-            let (publisher, weight) = &self.cues[i];
-            {
-                match scores.iter_mut().find(|(p, _)| p == publisher) {
+        // Per country, the weight of the other-government cues naming it.
+        let mut countries: Vec<(&'static str, f32)> = Vec::new();
+        for i in self.set.as_ref().map(|set| set.matches(raw)).unwrap_or_default() {
+            let (publisher, weight, country) = self.cues[i];
+            match scores.iter_mut().find(|(p, _)| *p == publisher) {
+                Some((_, s)) => *s += weight,
+                None => scores.push((publisher, weight)),
+            }
+            if let Some(c) = country.filter(|_| publisher == Publisher::OtherGov) {
+                match countries.iter_mut().find(|(x, _)| *x == c) {
                     Some((_, s)) => *s += weight,
-                    None => scores.push((*publisher, *weight)),
+                    None => countries.push((c, weight)),
                 }
             }
         }
         scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        match scores.first() {
+        let publisher = given.unwrap_or(match scores.first() {
             Some(&(p, s)) if s >= self.min_score => p,
             _ => Publisher::Unknown,
-        }
+        });
+        let country = match publisher {
+            // The heaviest country named; the first named on a tie.
+            Publisher::OtherGov => countries
+                .iter()
+                .fold(None::<(&'static str, f32)>, |best, &(c, w)| match best {
+                    Some((_, b)) if b >= w => best,
+                    _ => Some((c, w)),
+                })
+                .map(|(c, _)| c),
+            p => p.country(),
+        };
+        Publication { publisher, country }
     }
 }
 

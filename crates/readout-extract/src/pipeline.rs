@@ -50,6 +50,7 @@ pub struct Extractor {
     events: EventBounds,
     aliases: AliasIndex,
     meeting_cues: Vec<String>,
+    metadata_labels: Vec<String>,
     quantities: QuantityFinder,
     kinds: KindClassifier,
     actors: ActorRules,
@@ -66,6 +67,7 @@ impl Extractor {
             events: EventBounds::new(lexicon),
             aliases: AliasIndex::new(lexicon),
             meeting_cues: lexicon.dates.meeting_cues.clone(),
+            metadata_labels: lexicon.boilerplate.metadata_labels.clone(),
             quantities: QuantityFinder::new(lexicon),
             kinds: KindClassifier::new(lexicon),
             actors: ActorRules::new(lexicon),
@@ -136,27 +138,32 @@ impl Extractor {
             }
         };
         // A web page's site name and title are cues too ("The White House").
-        let publisher = hints.publisher.unwrap_or_else(|| match &page {
-            Some(p) => {
-                let head = [p.site.as_deref(), p.title.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                self.publishers.classify(&format!("{head}\n{raw}"))
-            }
-            None => self.publishers.classify(&raw),
-        });
-        let title = hints
-            .title
-            .clone()
-            .or_else(|| page.as_ref().and_then(|p| p.title.clone()))
-            .or_else(|| meta::title(&cleaned, |heading| self.aliases.is_only_a_name(heading)));
+        // A publisher the user names needs the text only to tell which
+        // other government it is.
+        let publication = match hints.publisher {
+            Some(p) if p != Publisher::OtherGov => meta::Publication { publisher: p, country: p.country() },
+            given => match &page {
+                Some(p) => {
+                    let head = [p.site.as_deref(), p.title.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    self.publishers.classify_as(&format!("{head}\n{raw}"), given)
+                }
+                None => self.publishers.classify_as(&raw, given),
+            },
+        };
+        let publisher = publication.publisher;
+        let title =
+            hints.title.clone().or_else(|| page.as_ref().and_then(|p| p.title.clone())).or_else(|| {
+                meta::title(&cleaned, |heading| self.aliases.is_only_a_name(heading), &self.metadata_labels)
+            });
 
         // Who the document is about, and who its bare titles stand for.
         let all_hits = self.aliases.find(text);
-        let principals = actors::principals(text, &all_hits);
-        let titles = actors::TitleIndex::new(text, &all_hits, publisher.country());
+        let principals = actors::principals(text, &all_hits, publication.country);
+        let titles = actors::TitleIndex::new(text, &all_hits, publication.country);
         let joint = title.as_deref().is_some_and(|t| {
             let t = t.to_lowercase();
             t.contains("joint") && (t.contains("statement") || t.contains("declaration"))
@@ -237,7 +244,7 @@ impl Extractor {
                     titles: &titles,
                     at: span.start,
                     previous_plural: &previous_plural,
-                    publisher_country: publisher.country(),
+                    publisher_country: publication.country,
                     joint,
                 };
                 (self.actors.actors(s, &words, &class, &hits, &actx), self.domains.domains(&words, &hits))

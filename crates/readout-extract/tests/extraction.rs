@@ -131,6 +131,48 @@ fn joint_declarations_of_other_governments() {
 }
 
 #[test]
+fn another_governments_own_release() {
+    // GOV.UK: "the Prime Minister" is the British one, though Kishida was
+    // the last prime minister named; the "From:" field is no title.
+    let uk = extract(
+        "Press release\n\nFrom: Prime Minister's Office, 10 Downing Street\n\n\
+         UK-Japan Summit: Hiroshima Accord\n\n\
+         Prime Minister Rishi Sunak met Prime Minister Fumio Kishida in Hiroshima on 18 May 2023.\n\n\
+         The Prime Minister announced a fund of £2 million for joint research.\n\n\
+         The leaders agreed to hold the next summit in London.\n\n\
+         Published 18 May 2023\n\nLast updated 19 May 2023\n",
+    );
+    assert_eq!(uk.publisher.as_str(), "other-gov");
+    assert_eq!(uk.title.as_deref(), Some("UK-Japan Summit: Hiroshima Accord"));
+    assert_eq!(actors_of(&uk, "The Prime Minister announced"), ["GBR"]);
+    // A leader met without "with" acts too; the first named is the
+    // publisher's own.
+    assert_eq!(actors_of(&uk, "Prime Minister Rishi Sunak met"), ["GBR", "JPN"]);
+    let leaders = uk.statements.iter().find(|s| s.text.starts_with("The leaders agreed")).unwrap();
+    assert_eq!(leaders.actors, ["GBR", "JPN"]);
+    // India's MEA, with a form of address between title and name: Modi is
+    // a party, Kishida an object, "the Prime Minister" Modi.
+    let mea = extract(
+        "Visit of Prime Minister to Japan (May 19-21, 2023)\n\n\
+         Prime Minister Shri Narendra Modi met Prime Minister Fumio Kishida of Japan in Hiroshima.\n\n\
+         The Prime Minister thanked Prime Minister Kishida for the invitation.\n\n\
+         Both leaders reviewed progress on the high speed rail project.\n\n\
+         May 20, 2023\nMinistry of External Affairs\n",
+    );
+    assert_eq!(mea.publisher.as_str(), "other-gov");
+    assert_eq!(actors_of(&mea, "The Prime Minister thanked"), ["IND"]);
+    assert_eq!(actors_of(&mea, "Both leaders"), ["IND", "JPN"]);
+    // Not a meeting of governments: troops met are no actor.
+    let troops = extract(
+        "President Trump met American and Japanese troops at Yokota Air Base.\n\n\
+         President Trump met Japanese business leaders in Tokyo.\n\n\
+         The President thanked Prime Minister Abe.\n",
+    );
+    assert_eq!(actors_of(&troops, "President Trump met American"), ["USA"]);
+    assert_eq!(actors_of(&troops, "President Trump met Japanese"), ["USA"]);
+}
+
+#[test]
 fn a_government_page_with_its_navigation() {
     let doc = extract(
         "The White House\nBriefing Room\nStatements & Releases\n\n\

@@ -76,6 +76,9 @@ pub struct Boilerplate {
     pub byline_roles: Vec<String>,
     /// Separators of breadcrumb trails.
     pub crumb_separators: Vec<String>,
+    /// Labels of a page's metadata fields ("From: Prime Minister's
+    /// Office", "Location: Tokyo"): a line "Label: …" is no title.
+    pub metadata_labels: Vec<String>,
     /// Most words in a navigation line at a document's ends.
     pub nav_max_words: Option<usize>,
     /// Fewest such lines in a row that make a navigation list.
@@ -88,6 +91,7 @@ impl Merge for Boilerplate {
         self.widget_words.extend(other.widget_words);
         self.byline_roles.extend(other.byline_roles);
         self.crumb_separators.extend(other.crumb_separators);
+        self.metadata_labels.extend(other.metadata_labels);
         set(&mut self.nav_max_words, other.nav_max_words);
         set(&mut self.nav_min_run, other.nav_min_run);
     }
@@ -191,6 +195,10 @@ pub struct PublisherCue {
     pub weight: f32,
     /// Regular expressions.
     pub patterns: Vec<String>,
+    /// The country whose government these patterns name (ISO 3166-1
+    /// alpha-3), for `other-gov`: "the Prime Minister" of a GOV.UK release
+    /// is the British one.
+    pub country: Option<String>,
 }
 
 impl Merge for PublisherCues {
