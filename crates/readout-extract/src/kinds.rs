@@ -322,7 +322,39 @@ impl KindClassifier {
             }
         };
         self.refine(words, ctx, hit.first, hit.last, &mut result);
+        if result.kind == Kind::Position && result.frame.is_none() && Self::hosts(text, words, hit.first) {
+            result.kind = Kind::Action;
+            result.modality = Some(Modality::Completed);
+        }
         result
+    }
+
+    /// "welcomed Prime Minister Kishida to the White House": receiving a
+    /// visitor is an act, where welcoming "Japan's efforts to expand" is a
+    /// stance. The welcomed are named (capitalised, not a possessive), and
+    /// "to" a named place follows them.
+    fn hosts(text: &str, words: &[Word], verb: usize) -> bool {
+        if !matches!(words[verb].text.as_str(), "welcomed" | "welcomes" | "welcome") {
+            return false;
+        }
+        let capitalised = |w: &Word| text[w.start..].starts_with(char::is_uppercase);
+        let Some(guest) = words.get(verb + 1) else { return false };
+        let possessive = text[guest.end..].starts_with(['\'', '’']);
+        if !capitalised(guest) || possessive {
+            return false;
+        }
+        for (k, w) in words.iter().enumerate().skip(verb + 2).take(14) {
+            if w.text == "to" {
+                let place = words.get(k + 1).filter(|p| p.text != "the").or_else(|| words.get(k + 2));
+                return words.get(k + 1).is_some_and(|p| capitalised(p) || p.text == "the")
+                    && place.is_some_and(capitalised);
+            }
+            // Only the guest's name and title run up to "to".
+            if !capitalised(w) && !matches!(w.text.as_str(), "of" | "the" | "and" | "his" | "her" | "jr") {
+                return false;
+            }
+        }
+        false
     }
 
     /// The taxonomy's refinements of a cue's verdict.
@@ -473,6 +505,19 @@ mod tests {
             ("We reaffirm our commitment to ASEAN centrality.", Commitment, Ongoing),
             ("We note with concern the situation in the region.", Position, Completed),
             ("President Trump welcomed Japan's efforts to expand its roles.", Position, Completed),
+            // Receiving a visitor is an act; welcoming a decision a stance.
+            (
+                "President Biden welcomed President Yoon Suk Yeol of the Republic of Korea to Washington.",
+                Action,
+                Completed,
+            ),
+            (
+                "The President welcomed Prime Minister Kishida to the White House for an official visit.",
+                Action,
+                Completed,
+            ),
+            ("The President welcomed India's decision to host the summit.", Position, Completed),
+            ("The leaders welcomed the signing of the agreement.", Position, Completed),
             ("The United States and Japan believe open markets are the best way.", Position, Ongoing),
             ("Procurement of equipment will continue to be important for Japan.", Position, Ongoing),
             (

@@ -40,10 +40,10 @@ pub fn document_id(bytes: &[u8]) -> String {
 
 /// The title: of the headings before any running text, the longest (a
 /// site's name and navigation labels are short, a headline is not); a
-/// heading that is only a date, that `is_name` says is only a name ("The
-/// White House", "Ministry of Foreign Affairs of Japan"), or that is a
-/// metadata field of one of `labels` ("From: …") is no title.
-pub fn title(cleaned: &Cleaned, is_name: impl Fn(&str) -> bool, labels: &[String]) -> Option<String> {
+/// heading of fewer than two words, one `rejected` (only a name, "The White
+/// House"; a dateline), or a metadata field of one of `labels` ("From: …")
+/// is no title.
+pub fn title(cleaned: &Cleaned, rejected: impl Fn(&str) -> bool, labels: &[String]) -> Option<String> {
     // "From: Prime Minister's Office": a metadata field, not a title.
     let is_field = |text: &str| {
         text.split_once(':').is_some_and(|(label, _)| {
@@ -56,11 +56,16 @@ pub fn title(cleaned: &Cleaned, is_name: impl Fn(&str) -> bool, labels: &[String
         match block.kind {
             BlockKind::Heading => {
                 let text = block.span.of(&cleaned.text);
-                let has_letters =
-                    text.split_whitespace().filter(|w| w.chars().all(char::is_alphabetic)).count() >= 2;
+                // Two words at least ("Russian-Chinese talks"), not a date.
+                let has_letters = text
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphabetic))
+                    .filter(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+                    .count()
+                    >= 2;
                 if has_letters
                     && best.is_none_or(|b| text.len() > b.len())
-                    && !is_name(text)
+                    && !rejected(text)
                     && !is_field(text)
                 {
                     best = Some(text);

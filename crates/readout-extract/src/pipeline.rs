@@ -157,7 +157,14 @@ impl Extractor {
         let publisher = publication.publisher;
         let title =
             hints.title.clone().or_else(|| page.as_ref().and_then(|p| p.title.clone())).or_else(|| {
-                meta::title(&cleaned, |heading| self.aliases.is_only_a_name(heading), &self.metadata_labels)
+                // A heading that is only a name, or that opens with a date
+                // (a dateline: "March 21, 2023, 16:00, The Kremlin"), is no
+                // title.
+                let not_a_title = |heading: &str| {
+                    self.aliases.is_only_a_name(heading)
+                        || self.dates.find(heading).first().is_some_and(|d| d.start == 0)
+                };
+                meta::title(&cleaned, not_a_title, &self.metadata_labels)
             });
 
         // Who the document is about, and who its bare titles stand for.

@@ -173,6 +173,33 @@ fn another_governments_own_release() {
 }
 
 #[test]
+fn headlines_of_other_houses() {
+    // A long headline keeps its prepositions small; a two-word one may
+    // hyphenate; the Kremlin's dateline names its government.
+    let seoul = extract(
+        "Leaders' Joint Statement in Commemoration of the 70th Anniversary of the Alliance between the United States of America and the Republic of Korea\n\n\
+         April 26, 2023\n\n\
+         President Joseph R. Biden, Jr. welcomed President Yoon Suk Yeol of the Republic of Korea to Washington for a State Visit.\n",
+    );
+    assert!(
+        seoul.title.as_deref().is_some_and(|t| t.starts_with("Leaders' Joint Statement")),
+        "{:?}",
+        seoul.title
+    );
+    assert_eq!(seoul.statements.len(), 1);
+    assert_eq!(seoul.statements[0].kind, Kind::Action, "hosting a visitor is an act");
+    let moscow = extract(
+        "Russian-Chinese talks\n\n\
+         March 21, 2023, 16:00, The Kremlin, Moscow\n\n\
+         Following the talks, the two leaders signed a Joint Statement.\n\n\
+         We are confident that trade will reach $200 billion by 2024.\n",
+    );
+    assert_eq!(moscow.title.as_deref(), Some("Russian-Chinese talks"));
+    assert_eq!(moscow.publisher.as_str(), "other-gov");
+    assert_eq!(actors_of(&moscow, "We are confident"), ["RUS"]);
+}
+
+#[test]
 fn a_government_page_with_its_navigation() {
     let doc = extract(
         "The White House\nBriefing Room\nStatements & Releases\n\n\

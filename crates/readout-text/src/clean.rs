@@ -587,9 +587,12 @@ fn is_heading(s: &str, first: bool) -> bool {
         let long = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).count();
         // A headline capitalises its verbs too: any other lower-case word
         // than these makes a sentence ("… met in Tokyo").
-        const SMALL: [&str; 16] = [
-            "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as",
-            "vs",
+        // Headline style keeps articles, conjunctions and prepositions
+        // small ("… of the Alliance between the United States …").
+        const SMALL: [&str; 33] = [
+            "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "with", "by",
+            "from", "as", "vs", "between", "among", "into", "onto", "over", "under", "upon", "via", "after",
+            "before", "during", "through", "against", "toward", "towards",
         ];
         let lower_word = words.iter().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
