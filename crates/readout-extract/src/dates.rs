@@ -225,6 +225,9 @@ impl DateFinder {
             format!(
                 r"(?P<rel>\b(?P<n_o>(?i:last|this|next|coming))\s+(?P<n_u>week|month|year|spring|summer|fall|autumn|winter)\b)"
             ),
+            format!(
+                r"(?P<ago>\b(?P<u_n>\d{{1,2}}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?P<u_u>(?i:day|week|month|year))s?\s+ago\b)"
+            ),
             format!(r"(?P<dayword>\b(?P<o_w>(?i:today|tomorrow|yesterday|tonight))\b)"),
             format!(r"(?P<weekday>\b(?P<p_w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"),
             format!(r"(?P<y>\b(?P<q_y>{year})\b)"),
@@ -240,8 +243,9 @@ impl DateFinder {
         };
         let mut hint_words: Vec<String> = months.iter().map(|(n, _)| n.clone()).collect();
         hint_words.extend(WEEKDAYS.iter().map(|(n, _)| n.to_string()));
-        hint_words
-            .extend(["today", "tomorrow", "yesterday", "tonight", "week", "month", "year"].map(String::from));
+        hint_words.extend(
+            ["today", "tomorrow", "yesterday", "tonight", "week", "month", "year", "ago"].map(String::from),
+        );
         hint_words.extend(d.seasons.iter().cloned());
         let words_hint = aho_corasick::AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -422,6 +426,23 @@ impl DateFinder {
                 _ => DateExpr::RelativeYear(offset),
             });
         }
+        if c.name("ago").is_some() {
+            // "two years ago": so many units before the document's.
+            let n = c.name("u_n")?.as_str().to_ascii_lowercase();
+            let n: i64 = match n.as_str() {
+                "a" | "an" | "one" => 1,
+                word => SMALL_NUMBERS
+                    .iter()
+                    .position(|w| *w == word)
+                    .map_or_else(|| word.parse().ok(), |k| Some(k as i64 + 2))?,
+            };
+            return Some(match c.name("u_u")?.as_str().to_ascii_lowercase().as_str() {
+                "day" => DateExpr::RelativeDay(-n),
+                "week" => DateExpr::RelativeWeek(-n),
+                "month" => DateExpr::RelativeMonth(-n),
+                _ => DateExpr::RelativeYear(-n),
+            });
+        }
         if let Some(w) = c.name("o_w") {
             if generic_day(text, start) {
                 return None;
@@ -595,6 +616,10 @@ fn word_before(text: &str, start: usize) -> &str {
 
 /// How many units from now "last", "this" or "the", "next" or "coming"
 /// points.
+/// Numbers in words from two, as "two years ago" writes them.
+const SMALL_NUMBERS: [&str; 11] =
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
 fn relative_offset(which: &str) -> i64 {
     match which.to_ascii_lowercase().as_str() {
         "last" => -1,
@@ -835,6 +860,30 @@ mod tests {
         );
         // A year-precise anchor cannot resolve "tomorrow".
         check("tomorrow", anchor(2018, 1, 1, Precision::Year), &[]);
+        // So many units before the document's.
+        check(
+            "They met three days ago, a week ago, 6 months ago and two years ago.",
+            nov6,
+            &[
+                ("three days ago", "2017-11-03"),
+                ("a week ago", "2017-10-30/2017-11-05"),
+                ("6 months ago", "2017-05"),
+                ("two years ago", "2015"),
+            ],
+        );
+        check("the agony of years of war; Chicago", nov6, &[]);
+        // Quarters, halves and fiscal years are parts of a year.
+        check(
+            "In Q3 2023 and the third quarter of 2022, through FY2026, fiscal year 2025 and H1 2024.",
+            None,
+            &[
+                ("Q3 2023", "2023"),
+                ("the third quarter of 2022", "2022"),
+                ("FY2026", "2026"),
+                ("fiscal year 2025", "2025"),
+                ("H1 2024", "2024"),
+            ],
+        );
     }
 
     #[test]
