@@ -152,6 +152,7 @@ impl ActorRules {
             }
         }
         out.extend(self.co_agents(text, words, class, hits, ctx));
+        out.extend(coordinated_subjects(text, words, class, hits));
         dedup(out)
     }
 
@@ -413,6 +414,56 @@ fn only_joiners(gap: &str) -> bool {
     gap.split(|c: char| c == ',' || c.is_whitespace())
         .filter(|w| !w.is_empty())
         .all(|w| matches!(w, "and" | "or" | "the" | "&"))
+}
+
+/// "India will host the summit, and Japan will provide $5 million": the
+/// subject of a clause joined after the main one acts too. Only a named
+/// country, person or body right after ", and" or ";", with a verb after
+/// it.
+fn coordinated_subjects(text: &str, words: &[Word], class: &Classified, hits: &[AliasHit]) -> Vec<String> {
+    const VERBS: [&str; 20] = [
+        "will",
+        "would",
+        "shall",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "plans",
+        "intends",
+        "also",
+        "can",
+        "could",
+        "may",
+        "must",
+        "should",
+        "agreed",
+        "committed",
+    ];
+    let Some(after) = class.verb.and_then(|v| words.get(v)).map(|w| w.end) else { return Vec::new() };
+    let mut out = Vec::new();
+    for h in hits.iter().filter(|h| h.start > after) {
+        let Some(country) =
+            h.country.filter(|_| matches!(h.kind, AliasKind::Name | AliasKind::Person | AliasKind::Body))
+        else {
+            continue;
+        };
+        let mut before = text[..h.start].trim_end();
+        if let Some(rest) = before.strip_suffix("the").filter(|r| r.ends_with(char::is_whitespace)) {
+            before = rest.trim_end();
+        }
+        if !(before.ends_with(", and") || before.ends_with("; and") || before.ends_with(';')) {
+            continue;
+        }
+        let next = words.iter().find(|w| w.start >= h.end);
+        if next.is_some_and(|w| VERBS.contains(&w.text.as_str()) || w.text.ends_with("ed")) {
+            out.push(country.to_string());
+        }
+    }
+    out
 }
 
 fn dedup(v: Vec<String>) -> Vec<String> {

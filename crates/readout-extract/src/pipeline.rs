@@ -11,7 +11,7 @@ use crate::model::{DateMention, DateSource, Document, Kind, Publisher, Statement
 use crate::quantities::QuantityFinder;
 use crate::words;
 use readout_lexicon::Lexicon;
-use readout_text::{BlockKind, DecodeError, Format, Prepared, Span, TextPipeline};
+use readout_text::{BlockKind, Cleaned, DecodeError, Format, Prepared, Span, TextPipeline};
 
 /// The speaker of a paragraph that is one quotation, named after it
 /// ("“We discussed Ukraine. … We need resolve,” Kishida said."): every
@@ -27,6 +27,12 @@ fn quoted_paragraph_speaker(text: &str, span: Span, hits: &[AliasHit]) -> Option
         .map(|h| AliasHit { start: h.start - span.start, end: h.end - span.start, ..*h })
         .collect();
     actors::quoted_speaker(s, &inside)
+}
+
+/// A reporter's question in a transcript ("Q: …", "QUESTION: …", "Q. …").
+fn is_question(block: &str) -> bool {
+    let b = block.trim_start();
+    ["Q:", "Q.", "Q ", "QUESTION:", "Question:"].iter().any(|q| b.starts_with(q))
 }
 
 /// What the user knows about a document that its text may not say (a row
@@ -73,6 +79,36 @@ impl Extractor {
             actors: ActorRules::new(lexicon),
             domains: DomainScorer::new(lexicon),
         }
+    }
+
+    /// The country of each block's speaker: its label's ("Abe:"), its
+    /// attribution's, or a quoted paragraph's. A transcript's label in
+    /// capitals ("PRESIDENT BIDEN:") also holds for the paragraphs after
+    /// it, until the next label, question or heading; a gist's "Abe:"
+    /// does not, since its narrative paragraphs follow the labels.
+    fn block_speakers(&self, cleaned: &Cleaned, all_hits: &[AliasHit]) -> Vec<Option<&'static str>> {
+        let text = &cleaned.text;
+        let mut carried: Option<&'static str> = None;
+        cleaned
+            .blocks
+            .iter()
+            .map(|block| {
+                if let Some(label) = block.speaker.map(|l| l.of(text)) {
+                    let who = self.aliases.country_of_label(label);
+                    carried = if label.chars().any(char::is_lowercase) { None } else { who };
+                    return who;
+                }
+                let own = block
+                    .attribution
+                    .and_then(|label| self.aliases.country_of_label(label.of(text)))
+                    .or_else(|| quoted_paragraph_speaker(text, block.span, all_hits));
+                let question = is_question(block.span.of(text));
+                if block.kind == BlockKind::Heading || block.lead_in.is_some() || question {
+                    carried = None;
+                }
+                own.or(carried)
+            })
+            .collect()
     }
 
     /// Extracts one document from its bytes. `source` is how the caller
@@ -181,7 +217,7 @@ impl Extractor {
         let mut previous: Vec<String> = Vec::new();
         let mut previous_plural: Vec<String> = Vec::new();
         let mut hit_cursor = 0;
-        let mut speakers: rustc_hash::FxHashMap<usize, Option<&'static str>> = Default::default();
+        let speakers = self.block_speakers(&cleaned, &all_hits);
         for (i, ((sentence, found), words)) in
             sentences.iter().zip(sentence_dates).zip(sentence_words).enumerate()
         {
@@ -197,19 +233,7 @@ impl Extractor {
                 .take_while(|h| h.end <= span.end)
                 .map(|h| AliasHit { start: h.start - span.start, end: h.end - span.start, ..*h })
                 .collect();
-            // A block's sentences share its speaker: read the label once.
-            let speaker = match speakers.get(&sentence.block) {
-                Some(&known) => known,
-                None => {
-                    let found = block
-                        .speaker
-                        .or(block.attribution)
-                        .and_then(|label| self.aliases.country_of_label(label.of(text)))
-                        .or_else(|| quoted_paragraph_speaker(text, block.span, &all_hits));
-                    speakers.insert(sentence.block, found);
-                    found
-                }
-            };
+            let speaker = speakers[sentence.block];
             let dates: Vec<DateMention> = found
                 .iter()
                 .filter_map(|f| {

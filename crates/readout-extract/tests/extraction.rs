@@ -45,7 +45,9 @@ fn actors_are_the_agent_side() {
          The Japan Maritime Self-Defense Force and the Philippine Coast Guard conducted a joint exercise.\n\n\
          Both Prime Ministers signed a new declaration.\n\n\
          Biden said he and Xi agreed to pick up the phone.\n\n\
-         Japan and Chile signed an economic partnership agreement.\n",
+         Japan and Chile signed an economic partnership agreement.\n\n\
+         India will host the summit in 2024, and Japan will provide $5 million for cables.\n\n\
+         Australia will host the summit and support India and Japan in their work.\n",
     );
     let cases: &[(&str, &[&str])] = &[
         ("President Trump and Prime Minister Abe met", &["JPN", "USA"]),
@@ -67,6 +69,10 @@ fn actors_are_the_agent_side() {
         // A place in a relative clause acts not; "Mr." ends no phrase.
         ("Prime Minister Kishida, who is visiting", &["JPN", "PHL"]),
         ("Mr. KISHIDA Fumio held", &["JPN", "PHL"]),
+        // A clause joined after the main one has its own subject; objects
+        // after "and" are none.
+        ("India will host", &["IND", "JPN"]),
+        ("Australia will host", &["AUS"]),
     ];
     for (start, want) in cases {
         assert_eq!(actors_of(&doc, start), *want, "{start}");
@@ -197,6 +203,34 @@ fn headlines_of_other_houses() {
     assert_eq!(moscow.title.as_deref(), Some("Russian-Chinese talks"));
     assert_eq!(moscow.publisher.as_str(), "other-gov");
     assert_eq!(actors_of(&moscow, "We are confident"), ["RUS"]);
+}
+
+#[test]
+fn a_transcripts_speaker_holds_until_the_next_label() {
+    let doc = extract(
+        "Remarks by President Biden and Prime Minister Kishida in Joint Press Conference\n\n\
+         PRESIDENT BIDEN: Good afternoon. Japan and the United States are closer than ever.\n\n\
+         We agreed to modernize our military alliance.\n\n\
+         PRIME MINISTER KISHIDA: Japan will double its defense budget by 2027.\n\n\
+         We will acquire counterstrike capabilities.\n\n\
+         Q: Mr. President, will you visit Hiroshima?\n\n\
+         Thank you all for coming.\n",
+    );
+    let speaker = |start: &str| {
+        doc.statements.iter().find(|s| s.text.starts_with(start)).and_then(|s| s.speaker.clone())
+    };
+    assert_eq!(speaker("We agreed").as_deref(), Some("USA"));
+    assert_eq!(actors_of(&doc, "We agreed"), ["JPN", "USA"], "an agreement is both sides'");
+    assert_eq!(speaker("We will acquire").as_deref(), Some("JPN"));
+    assert_eq!(actors_of(&doc, "We will acquire"), ["JPN"]);
+    assert_eq!(speaker("Thank you all"), None, "a question ends the answer");
+    // A gist's "Abe:" label holds for its own paragraph only.
+    let gist = extract(
+        "Abe: We decided to impose further sanctions.\n\n\
+         The two leaders agreed to meet again in Washington.\n",
+    );
+    let narrative = gist.statements.iter().find(|s| s.text.starts_with("The two leaders")).unwrap();
+    assert_eq!(narrative.speaker, None);
 }
 
 #[test]
