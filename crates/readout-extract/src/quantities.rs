@@ -50,6 +50,9 @@ pub struct QuantityFinder {
     suffix_firsts: Option<WordSet>,
     /// First characters of currency prefixes ("$", "¥", "U", "R").
     prefix_starts: Vec<char>,
+    /// Currency codes in capitals, which may touch their number
+    /// ("EUR500m", "USD2bn").
+    code_prefixes: WordSet,
     /// Every word a spelled number can start with ("four", "thirty",
     /// "dozen"), lower case: one look-up a word.
     number_starts: WordSet,
@@ -212,7 +215,13 @@ impl QuantityFinder {
             .iter()
             .chain(&q.tens)
             .map(|(w, _)| w.to_lowercase())
-            .chain(["dozen".to_string()])
+            .chain(["dozen".to_string(), "half".to_string()])
+            .collect();
+        let code_prefixes: WordSet = prefixes
+            .iter()
+            .map(|(p, _)| p)
+            .filter(|p| p.len() >= 3 && p.bytes().all(|b| b.is_ascii_uppercase()))
+            .cloned()
             .collect();
         let mut prefix_starts: Vec<char> = prefixes.iter().filter_map(|(p, _)| p.chars().next()).collect();
         prefix_starts.sort_unstable();
@@ -222,6 +231,7 @@ impl QuantityFinder {
             scales,
             attached_scales,
             prefix_starts,
+            code_prefixes,
             number_starts,
             units: map(&q.units),
 
@@ -322,20 +332,38 @@ impl QuantityFinder {
         out
     }
 
+    /// The length of a currency code that `word` starts with, touching a
+    /// digit ("EUR500m" → 3).
+    fn code_before_digit(&self, word: &str) -> Option<usize> {
+        let b = word.as_bytes();
+        if !b.first().is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let k = b.iter().position(|c| !c.is_ascii_uppercase())?;
+        (b[k].is_ascii_digit() && self.code_prefixes.contains(&word[..k])).then_some(k)
+    }
+
     /// "2bn" and "300m" are a number and a scale word; so is
-    /// "5-trillion" ("a 5-trillion yen goal").
+    /// "5-trillion" ("a 5-trillion yen goal"); "EUR500m" is a code, a
+    /// number and a scale word.
     fn split_attached_scales<'a>(&self, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
-        // Only a number with letters after it is split; most statements
-        // have none, and keep their tokens as they are.
+        // Only a number with letters after it, or a code before it, is
+        // split; most statements have none, and keep their tokens as they
+        // are.
         let attached = |t: &Tok<'_>| {
             t.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
                 && t.text.as_bytes().last().is_some_and(u8::is_ascii_alphabetic)
+                || self.code_before_digit(t.text).is_some()
         };
         if !toks.iter().any(attached) {
             return toks;
         }
         let mut out = Vec::with_capacity(toks.len());
-        for t in toks {
+        for mut t in toks {
+            if let Some(k) = self.code_before_digit(t.text) {
+                out.push(Tok { start: t.start, end: t.start + k, text: &t.text[..k] });
+                t = Tok { start: t.start + k, end: t.end, text: &t.text[k..] };
+            }
             let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
             let suffix = &t.text[digits.len()..];
             let number = digits.starts_with(|c: char| c.is_ascii_digit());
@@ -413,6 +441,15 @@ impl QuantityFinder {
         if lower(t) == "a" && toks.get(i + 1).is_some_and(|n| lower(n.text) == "dozen") {
             return Some((12.0, i + 2, false));
         }
+        // "half a billion dollars": a half of the scale word after.
+        if lower(t) == "half" {
+            let article = toks.get(i + 1).is_some_and(|n| matches!(n.text, "a" | "an"));
+            let scale = toks.get(i + 2).is_some_and(|n| n.text.len() > 2 && self.scales.contains_key(n.text));
+            if article && toks.get(i + 2).is_some_and(|n| lower(n.text) == "dozen") {
+                return Some((6.0, i + 3, false));
+            }
+            return (article && scale).then_some((0.5, i + 2, false));
+        }
         while j < toks.len() {
             let w = lower(toks[j].text);
             let simple = |p: &str| self.units.get(p).or_else(|| self.tens.get(p)).copied();
@@ -481,7 +518,9 @@ impl QuantityFinder {
             let touching = t.start == end;
             let scale = self.scales.get(w).or_else(|| self.scales.get(lower(w).as_ref()));
             match scale {
-                Some(f) if touching || !self.attached_scales.contains(w) => {
+                // "$500 mn", "500 mn people": an abbreviation of two
+                // letters or more may stand apart; "5 m" is metres.
+                Some(f) if touching || !self.attached_scales.contains(w) || w.len() >= 2 => {
                     value = scaled(value, *f);
                     end = t.end;
                     j += 1;
@@ -948,6 +987,15 @@ mod tests {
             ("USD 2.5 billion", 2.5e9, "USD", Exact),
             ("an investment target of Rs 3,20,000 crore", 3.2e12, "INR", Exact),
             ("Kishida's 5-trillion yen goal", 5e12, "JPY", Exact),
+            // A code touching its number; an abbreviation apart from it.
+            ("The EU pledged EUR500m for the fund", 500e6, "EUR", Exact),
+            ("a loan of USD2bn", 2e9, "USD", Exact),
+            ("a loan of $500 mn", 500e6, "USD", Exact),
+            ("a grant of Rs 20 cr", 2e8, "INR", Exact),
+            ("half a billion dollars for the corridor", 0.5e9, "USD", Exact),
+            ("Indonesia committed IDR 10 trillion", 10e12, "IDR", Exact),
+            ("a line of 200 billion Pakistani rupees", 200e9, "PKR", Exact),
+            ("RM 1.2 billion for the rail link", 1.2e9, "MYR", Exact),
         ];
         for &(s, v, unit, q) in cases {
             one(s, Money, v, Some(unit), q);
@@ -989,6 +1037,9 @@ mod tests {
         );
         one("in over 100 projects in the United States", Count, 100.0, Some("project"), MoreThan);
         one("has passed four rounds of sanctions", Count, 4.0, Some("round"), Exact);
+        one("About half a dozen projects were completed.", Count, 6.0, Some("project"), About);
+        one("Half a million people marched.", Count, 0.5e6, Some("person"), Exact);
+        one("The region has 500 mn people.", Count, 500e6, Some("person"), Exact);
         one("Thirty-seven Japan-America Society chapters are sustained", Count, 37.0, Some("chapter"), Exact);
         one("two missile launches over Japan", Count, 2.0, Some("launch"), Exact);
         one("two new sister-city relationships", Count, 2.0, Some("relationship"), Exact);
@@ -1045,6 +1096,7 @@ mod tests {
             "the two leaders, both countries, the two governments, one of them",
             "Two countries stand together; one side explained; two governments agreed",
             "at 9:30 on the 6th",
+            "a 5 m wall and the EUROPE2030 plan and SDG17",
         ] {
             assert!(find(s).is_empty(), "{s}: {:?}", find(s));
         }
