@@ -203,6 +203,12 @@ fn headlines_of_other_houses() {
     assert_eq!(moscow.title.as_deref(), Some("Russian-Chinese talks"));
     assert_eq!(moscow.publisher.as_str(), "other-gov");
     assert_eq!(actors_of(&moscow, "We are confident"), ["RUS"]);
+    let joint = extract(
+        "China-Pakistan Joint Statement\n\nBeijing, 20 October 2023\n\n\
+         The Chinese side will provide RMB 2 billion in grants to Pakistan.\n",
+    );
+    assert_eq!(joint.publisher.as_str(), "other-gov");
+    assert_eq!(joint.title.as_deref(), Some("China-Pakistan Joint Statement"));
 }
 
 #[test]
