@@ -141,6 +141,13 @@ impl ActorRules {
         {
             // An international body acts ("The EU will mobilise …"): it is
             // no country, and stands for no principal party.
+        } else if hits.iter().any(|h| {
+            h.kind == AliasKind::Title
+                && h.start >= subject.0
+                && h.end <= subject.1
+                && before_unknown_name(text, h.end)
+        }) {
+            // So does a leader readout does not know ("President Vuong").
         } else if let Some(s) = ctx.speaker {
             out.push(s.to_string());
         } else {
@@ -191,7 +198,7 @@ impl ActorRules {
                     // A title before a name is the name's; a bare one stands
                     // for the person the document names with it.
                     let named = hits.get(k + 1).is_some_and(|n| n.start <= h.end + 1 && n.country.is_some());
-                    if !named {
+                    if !named && !before_unknown_name(text, h.end) {
                         let title = &text[h.start..h.end];
                         if let Some(c) = ctx.titles.resolve(title, ctx.at + h.start) {
                             out.push(c.to_string());
@@ -369,6 +376,39 @@ fn without_relative_clause(text: &str, range: (usize, usize)) -> Vec<(usize, usi
 /// Abbreviated titles whose dot ends no sentence.
 const HONORIFICS: [&str; 14] =
     ["Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Prof", "Gen", "Lt", "Col", "Sen", "Rep", "Amb"];
+
+/// A title before a name readout does not know ("President Thuong" of a
+/// country whose leaders are not in the lexicon): the name's, not the
+/// bare title's.
+fn before_unknown_name(text: &str, end: usize) -> bool {
+    const NOT_NAMES: [&str; 19] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some(rest) = text[end..].strip_prefix(' ') else { return false };
+    let word: &str = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    word.len() >= 2
+        && word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && !NOT_NAMES.contains(&word)
+}
 
 /// Words of address that stand between a title and a name.
 const ADDRESS: [&str; 10] =

@@ -505,6 +505,11 @@ mod tests {
             ("We reaffirm our commitment to ASEAN centrality.", Commitment, Ongoing),
             ("We note with concern the situation in the region.", Position, Completed),
             ("President Trump welcomed Japan's efforts to expand its roles.", Position, Completed),
+            // The English of Japan's readouts.
+            ("The two leaders confirmed to continue close coordination.", Commitment, Ongoing),
+            ("The two leaders shared the view to strengthen cooperation in security.", Commitment, Future),
+            ("The two leaders confirmed the importance of the rule of law.", Position, Completed),
+            ("The two leaders shared the view that the situation is serious.", Position, Completed),
             // Receiving a visitor is an act; welcoming a decision a stance.
             (
                 "President Biden welcomed President Yoon Suk Yeol of the Republic of Korea to Washington.",

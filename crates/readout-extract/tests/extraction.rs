@@ -208,6 +208,18 @@ fn headlines_of_other_houses() {
          The Chinese side will provide RMB 2 billion in grants to Pakistan.\n",
     );
     assert_eq!(joint.publisher.as_str(), "other-gov");
+    // A leader readout does not know, under a title the publisher's
+    // country does not give: not the publisher's.
+    let hanoi = extract(
+        "Japan-Viet Nam Summit Meeting\n\n\
+         Prime Minister Kishida welcomed the President to Tokyo.\n\n\
+         President Vuong expressed his gratitude for Japan's support.\n",
+    );
+    assert!(
+        actors_of(&hanoi, "President Vuong").iter().all(|c| c != "JPN"),
+        "{:?}",
+        actors_of(&hanoi, "President Vuong")
+    );
     assert_eq!(joint.title.as_deref(), Some("China-Pakistan Joint Statement"));
 }
 
