@@ -321,8 +321,10 @@ pub struct EvalArgs {
     /// The folder of gold files (`<document>.json`, and `threads.json`).
     #[arg(long, value_name = "DIR")]
     pub gold: PathBuf,
-    /// The folder of the documents the gold names (default: the bundled
-    /// corpus when the gold is the bundled gold, else the gold's folder).
+    /// The folder of the documents the gold names (default: the gold's
+    /// folder if it holds them, else a `corpus` folder beside it, as for
+    /// the bundled gold). Its `manifest.csv`, if any, is read unless
+    /// `--manifest` is given.
     #[arg(long, value_name = "DIR")]
     pub docs: Option<PathBuf>,
     /// Score this `extract --format jsonl` output instead of extracting.

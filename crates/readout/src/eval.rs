@@ -11,7 +11,7 @@ use std::path::PathBuf;
 /// Runs `eval`; false when a metric is below its floor.
 pub fn run(args: &EvalArgs) -> Result<bool> {
     let gold = Gold::load(&args.gold)?;
-    let docs_dir = args.docs.clone().unwrap_or_else(|| args.gold.clone());
+    let docs_dir = args.docs.clone().unwrap_or_else(|| docs_beside(&args.gold, &gold));
     let (pred, threads): Predicted = match &args.extract {
         Some(path) => {
             let text =
@@ -63,21 +63,47 @@ pub fn run(args: &EvalArgs) -> Result<bool> {
             short.push(format!("{key} {v} < {val}"));
         }
     }
-    if !short.is_empty() {
-        println!("below floor: {} | {}", short.join("; "), report.summary());
-        return Ok(false);
+    // With --json, standard output holds the JSON document alone (a tool
+    // reads it whole); the summary line goes to standard error.
+    let line = if short.is_empty() {
+        report.summary()
+    } else {
+        format!("below floor: {} | {}", short.join("; "), report.summary())
+    };
+    if args.json {
+        eprintln!("{line}");
+    } else {
+        println!("{line}");
     }
-    println!("{}", report.summary());
-    Ok(true)
+    Ok(short.is_empty())
 }
 
 /// The predictions and (with `--threads`) the threads.
 type Predicted = (HashMap<String, PredDoc>, Option<Vec<PredThread>>);
 
+/// Where the documents of a gold folder are, when not told: the gold
+/// folder itself if it holds them, else a `corpus` folder beside it that
+/// does (the bundled `examples/gold` and `examples/corpus`).
+fn docs_beside(gold_dir: &std::path::Path, gold: &Gold) -> PathBuf {
+    let holds = |dir: &std::path::Path| gold.docs.keys().all(|name| dir.join(name).is_file());
+    let beside = gold_dir.join("..").join("corpus");
+    if !holds(gold_dir) && holds(&beside) {
+        beside
+    } else {
+        gold_dir.to_path_buf()
+    }
+}
+
 /// Extracts the documents the gold names, from the docs folder, and with
-/// `--threads` links them.
+/// `--threads` links them. Without `--manifest`, the docs folder's own
+/// `manifest.csv` is read, if it has one.
 fn extract_gold_docs(args: &EvalArgs, gold: &Gold, docs_dir: &std::path::Path) -> Result<Predicted> {
-    let setup = run::setup(&args.input)?;
+    let mut input = args.input.clone();
+    let own = docs_dir.join("manifest.csv");
+    if input.manifest.is_none() && own.is_file() {
+        input.manifest = Some(own);
+    }
+    let setup = run::setup(&input)?;
     let files: Vec<PathBuf> = gold.docs.keys().map(|name| docs_dir.join(name)).collect();
     let mut pred = HashMap::new();
     let mut docs = Vec::new();

@@ -32,3 +32,19 @@ fn bundled_gold_meets_the_floors() {
     assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
     assert!(!stdout.contains("below floor"), "{stdout}");
 }
+
+#[test]
+fn the_bundled_gold_finds_its_corpus_and_manifest() {
+    // `eval --gold examples/gold` alone: the documents are in the corpus
+    // folder beside the gold, and its manifest dates the undated one.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(["eval", "--json", "--gold", "examples/gold"])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report["metrics"]["tracked_f1"].as_f64().unwrap() > 0.9, "{report}");
+    assert_eq!(report["metrics"]["doc_date_acc"].as_f64(), Some(1.0), "{report}");
+}
