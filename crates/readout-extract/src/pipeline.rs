@@ -8,7 +8,7 @@ use crate::kinds::{KindClassifier, StatementContext};
 use crate::meta::{self, DatedText, EventBounds, PublisherCues};
 use crate::model::Quantity;
 use crate::model::{DateMention, DateSource, Document, Kind, Publisher, Statement, SCHEMA};
-use crate::quantities::QuantityFinder;
+use crate::quantities::{self, QuantityFinder};
 use crate::words;
 use readout_lexicon::Lexicon;
 use readout_text::{BlockKind, Cleaned, DecodeError, Format, Prepared, Span, TextPipeline};
@@ -218,6 +218,7 @@ impl Extractor {
         let mut previous_plural: Vec<String> = Vec::new();
         let mut hit_cursor = 0;
         let speakers = self.block_speakers(&cleaned, &all_hits);
+        let dollar = self.quantities.declared_dollar(text);
         for (i, ((sentence, found), words)) in
             sentences.iter().zip(sentence_dates).zip(sentence_words).enumerate()
         {
@@ -249,10 +250,18 @@ impl Extractor {
                 .into_iter()
                 .map(|q| {
                     let qspan = Span::new(q.start, q.end).shift(span.start);
+                    let words = qspan.of(text);
+                    // "All amounts are in Australian dollars": so is "$5m".
+                    let unit = match (dollar, q.unit) {
+                        (Some(d), Some(u)) if u == "USD" && quantities::bare_dollar(words) => {
+                            Some(d.to_string())
+                        }
+                        (_, u) => u,
+                    };
                     Quantity {
                         kind: q.kind,
                         value: q.value,
-                        unit: q.unit,
+                        unit,
                         qualifier: q.qualifier,
                         text: qspan.of(text).to_string(),
                         span: qspan,

@@ -53,6 +53,9 @@ pub struct QuantityFinder {
     /// Currency codes in capitals, which may touch their number
     /// ("EUR500m", "USD2bn").
     code_prefixes: WordSet,
+    /// A text's word that its dollars are another country's ("All amounts
+    /// are in Australian dollars").
+    dollar_note: Option<DollarNote>,
     /// Every word a spelled number can start with ("four", "thirty",
     /// "dozen"), lower case: one look-up a word.
     number_starts: WordSet,
@@ -153,6 +156,66 @@ fn push_word<'a>(text: &'a str, s: usize, e: usize, out: &mut Vec<Tok<'a>>) {
     }
 }
 
+/// What finds a note on a text's dollars: the names ("Australian dollars")
+/// and codes of every dollar but the US one, and what must stand before one
+/// ("All amounts are in").
+#[derive(Debug, Clone)]
+pub(crate) struct DollarNote {
+    names: aho_corasick::AhoCorasick,
+    codes: Vec<String>,
+    before: regex::Regex,
+}
+
+impl DollarNote {
+    fn new(currencies: &[readout_lexicon::Currency]) -> Option<DollarNote> {
+        let mut names = Vec::new();
+        let mut codes = Vec::new();
+        for c in currencies.iter().filter(|c| c.code != "USD") {
+            let dollars: Vec<&String> =
+                c.suffixes.iter().filter(|s| s.to_lowercase().ends_with(" dollars")).collect();
+            if dollars.is_empty() {
+                continue;
+            }
+            for n in dollars.into_iter().chain([&c.code]) {
+                names.push(n.clone());
+                codes.push(c.code.clone());
+            }
+        }
+        let names = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&names)
+            .ok()?;
+        // The names are rare in a text; the context is read only before one.
+        let before = regex::Regex::new(
+            r"(?i)(?-u:\b)(?:amounts?|figures?|values?|sums?|prices?|funding|dollars?|currency)(?-u:\b)[^.\n]{0,30}?(?-u:\b)(?:in|are)\s+$",
+        )
+        .ok()?;
+        Some(DollarNote { names, codes, before })
+    }
+
+    /// The code of the dollar a note in `text` names.
+    fn find(&self, text: &str) -> Option<&str> {
+        for m in self.names.find_iter(text) {
+            let whole = text[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                && text[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let from = text.floor_char_boundary(m.start().saturating_sub(60));
+            if whole && self.before.is_match(&text[from..m.start()]) {
+                return Some(&self.codes[m.pattern().as_usize()]);
+            }
+        }
+        None
+    }
+}
+
+/// Whether a figure's words are a bare dollar ("$25 million", "5 million
+/// dollars"), which a note on the text's dollars makes another country's.
+pub fn bare_dollar(words: &str) -> bool {
+    let lower = words.to_lowercase();
+    (words.starts_with('$') || lower.ends_with(" dollars") || lower.ends_with(" dollar"))
+        && !["u.s.", "us ", "us$", "united states", "american"].iter().any(|us| lower.contains(us))
+}
+
 /// Whether a currency name's word is matched in lower case: codes in
 /// capitals ("USD") are matched as written.
 fn matched_in_lower_case(w: &str) -> bool {
@@ -223,6 +286,7 @@ impl QuantityFinder {
             .filter(|p| p.len() >= 3 && p.bytes().all(|b| b.is_ascii_uppercase()))
             .cloned()
             .collect();
+        let dollar_note = DollarNote::new(&q.currency);
         let mut prefix_starts: Vec<char> = prefixes.iter().filter_map(|(p, _)| p.chars().next()).collect();
         prefix_starts.sort_unstable();
         prefix_starts.dedup();
@@ -232,6 +296,7 @@ impl QuantityFinder {
             attached_scales,
             prefix_starts,
             code_prefixes,
+            dollar_note,
             number_starts,
             units: map(&q.units),
 
@@ -330,6 +395,13 @@ impl QuantityFinder {
             }
         }
         out
+    }
+
+    /// The currency a text says its bare dollars are ("All amounts are in
+    /// Australian dollars" → AUD); `None` when it says nothing, and "$" is
+    /// the US dollar.
+    pub fn declared_dollar(&self, text: &str) -> Option<&str> {
+        self.dollar_note.as_ref()?.find(text)
     }
 
     /// The length of a currency code that `word` starts with, touching a
@@ -1003,6 +1075,26 @@ mod tests {
         let two = find("$500 million (about ¥55 billion)");
         assert_eq!(two.len(), 2, "{two:?}");
         assert_eq!(two[1].4, About);
+    }
+
+    #[test]
+    fn a_note_on_the_texts_dollars() {
+        let finder = QuantityFinder::new(&Lexicon::builtin().unwrap());
+        let cases: &[(&str, Option<&str>)] = &[
+            ("All amounts are in Australian dollars.", Some("AUD")),
+            ("Unless otherwise stated, figures are in Canadian dollars.", Some("CAD")),
+            ("Funding is in SGD.", Some("SGD")),
+            ("All amounts are in US dollars.", None),
+            ("Australian dollars rose against the yen.", None),
+            ("The fund will invest $5 million.", None),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(finder.declared_dollar(text), want, "{text}");
+        }
+        assert!(bare_dollar("$25.2 million"));
+        assert!(bare_dollar("5 million dollars"));
+        assert!(!bare_dollar("US$5 million"));
+        assert!(!bare_dollar("5 million U.S. dollars"));
     }
 
     #[test]
