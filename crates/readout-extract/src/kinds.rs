@@ -505,6 +505,11 @@ mod tests {
             ("We reaffirm our commitment to ASEAN centrality.", Commitment, Ongoing),
             ("We note with concern the situation in the region.", Position, Completed),
             ("President Trump welcomed Japan's efforts to expand its roles.", Position, Completed),
+            // Readiness is an undertaking, "should" a proposal; arriving an act.
+            ("Xi stressed that China is willing to work with Brazil to expand trade.", Commitment, Future),
+            ("Japan stands ready to help the region recover.", Commitment, Future),
+            ("The two sides should strengthen cooperation in energy.", Position, Ongoing),
+            ("Lula arrived in Shanghai on Wednesday for a state visit.", Action, Completed),
             // The English of Japan's readouts.
             ("The two leaders confirmed to continue close coordination.", Commitment, Ongoing),
             ("The two leaders shared the view to strengthen cooperation in security.", Commitment, Future),
