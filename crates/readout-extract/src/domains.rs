@@ -203,6 +203,11 @@ mod tests {
             ("Japanese astronauts will strive to join American astronauts on the Moon.", &["space"]),
             ("two new sister-city relationships and young leaders", &["people"]),
             ("good relations and a wonderful friendship", &["diplomacy"]),
+            ("welcomed the entry into force of the Reciprocal Access Agreement", &["security"]),
+            ("Japan will double its defense budget and acquire counterstrike capabilities", &["security"]),
+            ("upgraded relations to a Comprehensive Strategic Partnership", &["diplomacy"]),
+            // Not "defend*": defendants are no defence.
+            ("The defendants allegedly operated the network", &[]),
             ("the trade deficit in goods was $68.8 billion", &["trade"]),
             ("Japanese companies have invested more than $400 billion", &["investment"]),
             ("freedom of navigation and overflight in the South China Sea", &["maritime"]),
