@@ -51,6 +51,10 @@ pub struct ActorRules {
     joint_markers: WordSet,
     reciprocal: WordSet,
     joint_subjects: WordSet,
+    /// Forms of address between a title and a name ("Shri", "H.E.").
+    address: WordSet,
+    /// Verbs whose object is the other party ("met", "hosted").
+    partner_verbs: WordSet,
 }
 
 const DETERMINERS: [&str; 10] = ["the", "a", "an", "its", "their", "our", "his", "her", "this", "these"];
@@ -70,7 +74,15 @@ impl ActorRules {
             joint_markers: set("joint_markers"),
             reciprocal: set("reciprocal"),
             joint_subjects: set("joint_subjects"),
+            address: set("forms_of_address"),
+            partner_verbs: set("partner_verbs"),
         }
+    }
+
+    /// A form of address before a name: "Mr.", "Dr", "H.E.", "Shri".
+    fn is_form_of_address(&self, word: &str) -> bool {
+        let w = word.trim_end_matches('.');
+        HONORIFICS.contains(&w) || self.address.contains(&w.to_lowercase())
     }
 
     /// The statement's actors, in order of first mention.
@@ -410,16 +422,6 @@ fn before_unknown_name(text: &str, end: usize) -> bool {
         && !NOT_NAMES.contains(&word)
 }
 
-/// Words of address that stand between a title and a name.
-const ADDRESS: [&str; 10] =
-    ["shri", "smt", "h.e", "he", "excellency", "his", "her", "hon", "honourable", "honorable"];
-
-/// A form of address before a name: "Mr.", "Dr", "H.E.", "Shri".
-fn is_form_of_address(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    HONORIFICS.contains(&w) || ADDRESS.iter().any(|a| a.eq_ignore_ascii_case(w))
-}
-
 /// Where the phrase starting at `from` ends: at a semicolon or a bracket,
 /// at a full stop that ends a sentence (not the dots of "U.S."), and at a
 /// comma when `comma` is set.
@@ -515,7 +517,7 @@ fn dedup(v: Vec<String>) -> Vec<String> {
 /// counting double, a country named as an object or a place ("sanctions on
 /// Russia", "support Ukraine", "in Tokyo") next to nothing. Countries named
 /// at least 40% as often as the first are principals too (at most four).
-pub fn principals(text: &str, all_hits: &[AliasHit], own: Option<&str>) -> Vec<String> {
+pub fn principals(rules: &ActorRules, text: &str, all_hits: &[AliasHit], own: Option<&str>) -> Vec<String> {
     let mut score: HashMap<&str, f32> = HashMap::default();
     let mut order: Vec<&str> = Vec::new();
     for (k, h) in all_hits.iter().enumerate() {
@@ -531,14 +533,14 @@ pub fn principals(text: &str, all_hits: &[AliasHit], own: Option<&str>) -> Vec<S
             Some(t)
                 if t.kind == AliasKind::Title
                     && t.end <= h.start
-                    && text[t.end..h.start].split_whitespace().all(is_form_of_address) =>
+                    && text[t.end..h.start].split_whitespace().all(|w| rules.is_form_of_address(w)) =>
             {
                 t.start
             }
             _ => h.start,
         };
         // Objects and places only break ties between parties.
-        let w = if after_verb_or_preposition(&text[..start]) { w * 0.02 } else { w };
+        let w = if after_verb_or_preposition(&text[..start], &rules.partner_verbs) { w * 0.02 } else { w };
         if !score.contains_key(c) {
             order.push(c);
         }
@@ -561,7 +563,7 @@ pub fn principals(text: &str, all_hits: &[AliasHit], own: Option<&str>) -> Vec<S
 /// other than those of parties ("the leaders of", "met with", "between",
 /// "investment from"). Capitalised words (titles, the start of a sentence)
 /// and conjunctions leave the alias a party.
-fn after_verb_or_preposition(before: &str) -> bool {
+fn after_verb_or_preposition(before: &str, partner_verbs: &WordSet) -> bool {
     let mut words = before.rsplit(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty());
     let mut word = words.next();
     if word.is_some_and(|w| matches!(w, "the" | "a" | "an")) {
@@ -580,7 +582,7 @@ fn after_verb_or_preposition(before: &str) -> bool {
             )
             // Whom a leader meets or hosts is the other party ("met Prime
             // Minister Kishida", "hosted President Macron").
-            && !matches!(w, "met" | "meet" | "meets" | "hosted" | "hosts" | "host" | "received" | "receives")
+            && !partner_verbs.contains(w)
     })
 }
 
@@ -598,7 +600,7 @@ pub struct TitleIndex {
 
 impl TitleIndex {
     /// Indexes the titled names among a document's alias hits.
-    pub fn new(text: &str, hits: &[AliasHit], fallback: Option<&str>) -> TitleIndex {
+    pub fn new(rules: &ActorRules, text: &str, hits: &[AliasHit], fallback: Option<&str>) -> TitleIndex {
         let mut named: HashMap<String, Vec<(usize, String)>> = HashMap::default();
         for (k, h) in hits.iter().enumerate() {
             if h.kind != AliasKind::Title {
@@ -610,7 +612,7 @@ impl TitleIndex {
             let next = hits.get(k + 1).filter(|n| {
                 n.kind == AliasKind::Person
                     && n.start >= h.end
-                    && text[h.end..n.start].split_whitespace().all(is_form_of_address)
+                    && text[h.end..n.start].split_whitespace().all(|w| rules.is_form_of_address(w))
             });
             if let Some(c) = next.and_then(|n| n.country) {
                 named.entry(text[h.start..h.end].to_string()).or_default().push((h.start, c.to_string()));

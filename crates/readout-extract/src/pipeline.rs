@@ -205,8 +205,8 @@ impl Extractor {
 
         // Who the document is about, and who its bare titles stand for.
         let all_hits = self.aliases.find(text);
-        let principals = actors::principals(text, &all_hits, publication.country);
-        let titles = actors::TitleIndex::new(text, &all_hits, publication.country);
+        let principals = actors::principals(&self.actors, text, &all_hits, publication.country);
+        let titles = actors::TitleIndex::new(&self.actors, text, &all_hits, publication.country);
         let joint = title.as_deref().is_some_and(|t| {
             let t = t.to_lowercase();
             t.contains("joint") && (t.contains("statement") || t.contains("declaration"))
