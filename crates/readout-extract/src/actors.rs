@@ -316,9 +316,15 @@ impl ActorRules {
                 // "with" — a named person, not troops or "Japanese
                 // business leaders".
                 let end = phrase_end(text, words[v].end, true);
-                let named = hits.iter().filter(|h| h.start >= words[v].end && h.end <= end);
-                for h in named.filter(|h| h.kind == AliasKind::Person) {
-                    out.extend(h.country.map(str::to_string));
+                for (k, h) in hits.iter().enumerate().filter(|(_, h)| h.start >= words[v].end && h.end <= end)
+                {
+                    // "met Prime Minister of Japan, …": a title's country.
+                    let of_title = k > 0
+                        && hits[k - 1].kind == AliasKind::Title
+                        && text[hits[k - 1].end..h.start].trim() == "of";
+                    if h.kind == AliasKind::Person || h.kind == AliasKind::Name && of_title {
+                        out.extend(h.country.map(str::to_string));
+                    }
                 }
             }
             return out;

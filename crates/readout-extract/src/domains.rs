@@ -206,6 +206,9 @@ mod tests {
             ("welcomed the entry into force of the Reciprocal Access Agreement", &["security"]),
             ("Japan will double its defense budget and acquire counterstrike capabilities", &["security"]),
             ("upgraded relations to a Comprehensive Strategic Partnership", &["diplomacy"]),
+            ("welcomed the conclusion of negotiations on cross-border data flows", &["digital"]),
+            ("signed a Memorandum of Cooperation on semiconductors", &["digital"]),
+            ("committed to mobilise EUR 1 billion for connectivity projects in Africa", &["infrastructure"]),
             // Not "defend*": defendants are no defence.
             ("The defendants allegedly operated the network", &[]),
             ("the trade deficit in goods was $68.8 billion", &["trade"]),

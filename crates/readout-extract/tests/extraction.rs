@@ -47,7 +47,8 @@ fn actors_are_the_agent_side() {
          Biden said he and Xi agreed to pick up the phone.\n\n\
          Japan and Chile signed an economic partnership agreement.\n\n\
          India will host the summit in 2024, and Japan will provide $5 million for cables.\n\n\
-         Australia will host the summit and support India and Japan in their work.\n",
+         Australia will host the summit and support India and Japan in their work.\n\n\
+         The EU will co-host the next forum with Japan in October.\n",
     );
     let cases: &[(&str, &[&str])] = &[
         ("President Trump and Prime Minister Abe met", &["JPN", "USA"]),
@@ -73,6 +74,8 @@ fn actors_are_the_agent_side() {
         // after "and" are none.
         ("India will host", &["IND", "JPN"]),
         ("Australia will host", &["AUS"]),
+        // Who co-hosts with a country acts with it; the EU is no country.
+        ("The EU will co-host", &["JPN"]),
     ];
     for (start, want) in cases {
         assert_eq!(actors_of(&doc, start), *want, "{start}");
@@ -168,6 +171,13 @@ fn another_governments_own_release() {
     assert_eq!(mea.publisher.as_str(), "other-gov");
     assert_eq!(actors_of(&mea, "The Prime Minister thanked"), ["IND"]);
     assert_eq!(actors_of(&mea, "Both leaders"), ["IND", "JPN"]);
+    let pib = extract(
+        "PM meets Prime Minister of Japan\n\nPosted On: 20 MAY 2023 6:30PM by PIB Delhi\n\n\
+         Prime Minister Shri Narendra Modi met Prime Minister of Japan, H.E. Mr. Fumio Kishida, in Hiroshima.\n",
+    );
+    assert_eq!(pib.publisher.as_str(), "other-gov");
+    assert_eq!(pib.title.as_deref(), Some("PM meets Prime Minister of Japan"), "'Posted On:' is a field");
+    assert_eq!(actors_of(&pib, "Prime Minister Shri"), ["IND", "JPN"]);
     // Not a meeting of governments: troops met are no actor.
     let troops = extract(
         "President Trump met American and Japanese troops at Yokota Air Base.\n\n\
