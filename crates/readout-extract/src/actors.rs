@@ -55,6 +55,9 @@ pub struct ActorRules {
     address: WordSet,
     /// Verbs whose object is the other party ("met", "hosted").
     partner_verbs: WordSet,
+    /// Month and weekday names, as written: capitalised, yet no person's
+    /// name after a title ("the President Monday announced").
+    calendar: WordSet,
 }
 
 const DETERMINERS: [&str; 10] = ["the", "a", "an", "its", "their", "our", "his", "her", "this", "these"];
@@ -76,6 +79,14 @@ impl ActorRules {
             joint_subjects: set("joint_subjects"),
             address: set("forms_of_address"),
             partner_verbs: set("partner_verbs"),
+            calendar: lexicon
+                .dates
+                .months
+                .iter()
+                .flatten()
+                .cloned()
+                .chain(crate::dates::WEEKDAYS.iter().map(|(name, _)| name.to_string()))
+                .collect(),
         }
     }
 
@@ -83,6 +94,24 @@ impl ActorRules {
     fn is_form_of_address(&self, word: &str) -> bool {
         let w = word.trim_end_matches('.');
         HONORIFICS.contains(&w) || self.address.contains(&w.to_lowercase())
+    }
+
+    /// Whether only forms of address (or nothing) stand between a title
+    /// ending at `from` and a name starting at `to`.
+    fn address_gap(&self, text: &str, from: usize, to: usize) -> bool {
+        from <= to && text[from..to].split_whitespace().all(|w| self.is_form_of_address(w))
+    }
+
+    /// A title before a name readout does not know ("President Thuong" of
+    /// a country whose leaders are not in the lexicon): the name's, not the
+    /// bare title's.
+    fn before_unknown_name(&self, text: &str, end: usize) -> bool {
+        let Some(rest) = text[end..].strip_prefix(' ') else { return false };
+        let word: &str = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        word.len() >= 2
+            && word.starts_with(char::is_uppercase)
+            && word.chars().skip(1).all(char::is_lowercase)
+            && !self.calendar.contains(word)
     }
 
     /// The statement's actors, in order of first mention.
@@ -157,7 +186,7 @@ impl ActorRules {
             h.kind == AliasKind::Title
                 && h.start >= subject.0
                 && h.end <= subject.1
-                && before_unknown_name(text, h.end)
+                && self.before_unknown_name(text, h.end)
         }) {
             // So does a leader readout does not know ("President Vuong").
         } else if let Some(s) = ctx.speaker {
@@ -210,7 +239,7 @@ impl ActorRules {
                     // A title before a name is the name's; a bare one stands
                     // for the person the document names with it.
                     let named = hits.get(k + 1).is_some_and(|n| n.start <= h.end + 1 && n.country.is_some());
-                    if !named && !before_unknown_name(text, h.end) {
+                    if !named && !self.before_unknown_name(text, h.end) {
                         let title = &text[h.start..h.end];
                         if let Some(c) = ctx.titles.resolve(title, ctx.at + h.start) {
                             out.push(c.to_string());
@@ -395,39 +424,6 @@ fn without_relative_clause(text: &str, range: (usize, usize)) -> Vec<(usize, usi
 const HONORIFICS: [&str; 14] =
     ["Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Prof", "Gen", "Lt", "Col", "Sen", "Rep", "Amb"];
 
-/// A title before a name readout does not know ("President Thuong" of a
-/// country whose leaders are not in the lexicon): the name's, not the
-/// bare title's.
-fn before_unknown_name(text: &str, end: usize) -> bool {
-    const NOT_NAMES: [&str; 19] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let Some(rest) = text[end..].strip_prefix(' ') else { return false };
-    let word: &str = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    word.len() >= 2
-        && word.starts_with(char::is_uppercase)
-        && word.chars().skip(1).all(char::is_lowercase)
-        && !NOT_NAMES.contains(&word)
-}
-
 /// Where the phrase starting at `from` ends: at a semicolon or a bracket,
 /// at a full stop that ends a sentence (not the dots of "U.S."), and at a
 /// comma when `comma` is set.
@@ -536,13 +532,7 @@ pub fn principals(rules: &ActorRules, text: &str, all_hits: &[AliasHit], own: Op
         // A titled name is read from its title: "met Prime Minister
         // Kishida" names an object.
         let start = match k.checked_sub(1).map(|p| &all_hits[p]) {
-            Some(t)
-                if t.kind == AliasKind::Title
-                    && t.end <= h.start
-                    && text[t.end..h.start].split_whitespace().all(|w| rules.is_form_of_address(w)) =>
-            {
-                t.start
-            }
+            Some(t) if t.kind == AliasKind::Title && rules.address_gap(text, t.end, h.start) => t.start,
             _ => h.start,
         };
         // Objects and places only break ties between parties.
@@ -615,11 +605,9 @@ impl TitleIndex {
             // "Prime Minister Kishida", also with a form of address
             // between ("Prime Minister Shri Narendra Modi", "President
             // H.E. Mr. Marcos").
-            let next = hits.get(k + 1).filter(|n| {
-                n.kind == AliasKind::Person
-                    && n.start >= h.end
-                    && text[h.end..n.start].split_whitespace().all(|w| rules.is_form_of_address(w))
-            });
+            let next = hits
+                .get(k + 1)
+                .filter(|n| n.kind == AliasKind::Person && rules.address_gap(text, h.end, n.start));
             if let Some(c) = next.and_then(|n| n.country) {
                 named.entry(text[h.start..h.end].to_string()).or_default().push((h.start, c.to_string()));
             }

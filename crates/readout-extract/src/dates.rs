@@ -138,6 +138,9 @@ pub struct DateFinder {
     /// Each alternative alone, to read a match's groups.
     groups: Vec<regex::Regex>,
     months: Vec<(String, i8)>,
+    /// Numbers in words ("two years ago"), lower case, from the quantity
+    /// lexicon's units.
+    spelled: Vec<(String, i64)>,
     future: WordSet,
     past: WordSet,
     not_past: WordSet,
@@ -146,7 +149,7 @@ pub struct DateFinder {
     words_hint: aho_corasick::AhoCorasick,
 }
 
-const WEEKDAYS: [(&str, Weekday); 7] = [
+pub(crate) const WEEKDAYS: [(&str, Weekday); 7] = [
     ("Monday", Weekday::Monday),
     ("Tuesday", Weekday::Tuesday),
     ("Wednesday", Weekday::Wednesday),
@@ -193,6 +196,10 @@ impl DateFinder {
         let seasons = d.seasons.join("|");
         let parts: Vec<String> = d.year_parts.iter().map(|p| regex::escape(p).replace(' ', r"\s+")).collect();
         let parts = parts.join("|");
+        let spelled: Vec<(String, i64)> =
+            lexicon.quantities.units.iter().map(|(w, n)| (w.to_lowercase(), i64::from(*n))).collect();
+        let spelled_words: Vec<String> = spelled.iter().map(|(w, _)| regex::escape(w)).collect();
+        let spelled_words = spelled_words.join("|");
         // The grammar's alternatives, in order of preference: one pattern
         // each, so that a match says which it is and its groups are read
         // with that alternative's small pattern alone.
@@ -226,7 +233,7 @@ impl DateFinder {
                 r"(?P<rel>\b(?P<n_o>(?i:last|this|next|coming))\s+(?P<n_u>week|month|year|spring|summer|fall|autumn|winter)\b)"
             ),
             format!(
-                r"(?P<ago>\b(?P<u_n>\d{{1,2}}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?P<u_u>(?i:day|week|month|year))s?\s+ago\b)"
+                r"(?P<ago>\b(?P<u_n>\d{{1,2}}|(?i:an?|{spelled_words}))\s+(?P<u_u>(?i:day|week|month|year))s?\s+ago\b)"
             ),
             format!(r"(?P<dayword>\b(?P<o_w>(?i:today|tomorrow|yesterday|tonight))\b)"),
             format!(r"(?P<weekday>\b(?P<p_w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"),
@@ -256,6 +263,7 @@ impl DateFinder {
             pattern,
             groups,
             months,
+            spelled,
             future: list("future_markers"),
             past: list("past_markers"),
             not_past: list("not_past"),
@@ -430,11 +438,13 @@ impl DateFinder {
             // "two years ago": so many units before the document's.
             let n = c.name("u_n")?.as_str().to_ascii_lowercase();
             let n: i64 = match n.as_str() {
-                "a" | "an" | "one" => 1,
-                word => SMALL_NUMBERS
+                "a" | "an" => 1,
+                word => self
+                    .spelled
                     .iter()
-                    .position(|w| *w == word)
-                    .map_or_else(|| word.parse().ok(), |k| Some(k as i64 + 2))?,
+                    .find(|(w, _)| w == word)
+                    .map(|&(_, v)| v)
+                    .or_else(|| word.parse().ok())?,
             };
             return Some(match c.name("u_u")?.as_str().to_ascii_lowercase().as_str() {
                 "day" => DateExpr::RelativeDay(-n),
@@ -616,10 +626,6 @@ fn word_before(text: &str, start: usize) -> &str {
 
 /// How many units from now "last", "this" or "the", "next" or "coming"
 /// points.
-/// Numbers in words from two, as "two years ago" writes them.
-const SMALL_NUMBERS: [&str; 11] =
-    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-
 fn relative_offset(which: &str) -> i64 {
     match which.to_ascii_lowercase().as_str() {
         "last" => -1,

@@ -8,7 +8,7 @@ use crate::kinds::{KindClassifier, StatementContext};
 use crate::meta::{self, DatedText, EventBounds, PublisherCues};
 use crate::model::Quantity;
 use crate::model::{DateMention, DateSource, Document, Kind, Publisher, Statement, SCHEMA};
-use crate::quantities::{self, QuantityFinder};
+use crate::quantities::QuantityFinder;
 use crate::words;
 use readout_lexicon::Lexicon;
 use readout_text::{BlockKind, Cleaned, DecodeError, Format, Prepared, Span, TextPipeline};
@@ -250,13 +250,10 @@ impl Extractor {
                 .into_iter()
                 .map(|q| {
                     let qspan = Span::new(q.start, q.end).shift(span.start);
-                    let words = qspan.of(text);
                     // "All amounts are in Australian dollars": so is "$5m".
-                    let unit = match (dollar, q.unit) {
-                        (Some(d), Some(u)) if u == "USD" && quantities::bare_dollar(words) => {
-                            Some(d.to_string())
-                        }
-                        (_, u) => u,
+                    let unit = match dollar {
+                        Some(d) if q.bare_dollar => Some(d.to_string()),
+                        _ => q.unit,
                     };
                     Quantity {
                         kind: q.kind,

@@ -30,6 +30,10 @@ pub struct QuantityFound {
     pub unit: Option<String>,
     /// How it is qualified.
     pub qualifier: Qualifier,
+    /// Money written as a bare "$" or "dollars", naming no country: a note
+    /// on the text's dollars ("All amounts are in Australian dollars")
+    /// makes it that currency.
+    pub bare_dollar: bool,
 }
 
 /// The quantity grammar's words, compiled.
@@ -206,14 +210,6 @@ impl DollarNote {
         }
         None
     }
-}
-
-/// Whether a figure's words are a bare dollar ("$25 million", "5 million
-/// dollars"), which a note on the text's dollars makes another country's.
-pub fn bare_dollar(words: &str) -> bool {
-    let lower = words.to_lowercase();
-    (words.starts_with('$') || lower.ends_with(" dollars") || lower.ends_with(" dollar"))
-        && !["u.s.", "us ", "us$", "united states", "american"].iter().any(|us| lower.contains(us))
 }
 
 /// Whether a currency name's word is matched in lower case: codes in
@@ -572,9 +568,9 @@ impl QuantityFinder {
 
     fn quantity_at(&self, text: &str, toks: &[Tok<'_>], i: usize) -> Option<(QuantityFound, usize)> {
         // A currency prefix may stand before the number.
-        let (currency, num_i, start) = match self.prefix_at(text, toks, i) {
-            Some((code, after)) => (Some(code), after, toks[i].start),
-            None => (None, i, toks[i].start),
+        let (currency, num_i, start, mut bare_dollar) = match self.prefix_at(text, toks, i) {
+            Some((code, after, bare)) => (Some(code), after, toks[i].start, bare),
+            None => (None, i, toks[i].start, false),
         };
         let num_i = if num_i < toks.len() { num_i } else { return None };
         let (mut value, mut j, digits) = self.number_at(toks, num_i)?;
@@ -602,8 +598,10 @@ impl QuantityFinder {
         }
         // A currency after: "55 billion yen", "$1 billion dollar investment".
         let mut currency = currency;
-        if let Some((code, after)) = self.suffix_at(toks, j) {
+        if let Some((code, after, bare)) = self.suffix_at(toks, j) {
             if currency.is_none() || currency.as_deref() == Some(code.as_str()) {
+                // "$5 billion U.S. dollars": the name says whose.
+                bare_dollar = if currency.is_none() { bare } else { bare_dollar && bare };
                 currency = Some(code);
                 end = toks[after - 1].end;
                 j = after;
@@ -615,7 +613,15 @@ impl QuantityFinder {
         let lead = qualified.map_or(start, |(_, at)| at);
         if let Some(code) = currency {
             return Some((
-                QuantityFound { start, end, kind: QuantityKind::Money, value, unit: Some(code), qualifier },
+                QuantityFound {
+                    start,
+                    end,
+                    kind: QuantityKind::Money,
+                    value,
+                    unit: Some(code),
+                    qualifier,
+                    bare_dollar,
+                },
                 j,
             ));
         }
@@ -638,6 +644,7 @@ impl QuantityFinder {
                         value,
                         unit: None,
                         qualifier,
+                        bare_dollar: false,
                     },
                     after,
                 ));
@@ -666,7 +673,15 @@ impl QuantityFinder {
                     || toks[j..phrase_end].iter().any(|t| self.job_nouns.contains(lower(t.text).as_ref())))
                 || self.employed(toks, lead);
             let q = if is_job {
-                QuantityFound { start, end: head_end, kind: QuantityKind::Jobs, value, unit: None, qualifier }
+                QuantityFound {
+                    start,
+                    end: head_end,
+                    kind: QuantityKind::Jobs,
+                    value,
+                    unit: None,
+                    qualifier,
+                    bare_dollar: false,
+                }
             } else {
                 QuantityFound {
                     start,
@@ -675,6 +690,7 @@ impl QuantityFinder {
                     value,
                     unit: Some(self.singular(&head_l)),
                     qualifier,
+                    bare_dollar: false,
                 }
             };
             return Some((q, phrase_end));
@@ -684,7 +700,10 @@ impl QuantityFinder {
         // of sister-city relationships to almost 450").
         if value >= 2.0 || digits {
             if let Some((kind, unit)) = self.noun_before(toks, num_i) {
-                return Some((QuantityFound { start, end, kind, value, unit, qualifier }, j));
+                return Some((
+                    QuantityFound { start, end, kind, value, unit, qualifier, bare_dollar: false },
+                    j,
+                ));
             }
         }
         None
@@ -692,7 +711,7 @@ impl QuantityFinder {
 
     /// A currency symbol or code at token `i` (possibly spanning "US" "$"),
     /// and the index of the token after it.
-    fn prefix_at(&self, text: &str, toks: &[Tok<'_>], i: usize) -> Option<(String, usize)> {
+    fn prefix_at(&self, text: &str, toks: &[Tok<'_>], i: usize) -> Option<(String, usize, bool)> {
         let from = toks[i].start;
         let rest = &text[from..];
         // Every prefix is short and a digit follows it closely.
@@ -713,14 +732,14 @@ impl QuantityFinder {
                 }
                 let num_start = from + p.len() + (after.len() - tail.len());
                 let k = toks.iter().position(|t| t.start >= num_start)?;
-                return Some((code.clone(), k));
+                return Some((code.clone(), k, p == "$"));
             }
         }
         None
     }
 
     /// A currency name at token `j`, and the index after it.
-    fn suffix_at(&self, toks: &[Tok<'_>], j: usize) -> Option<(String, usize)> {
+    fn suffix_at(&self, toks: &[Tok<'_>], j: usize) -> Option<(String, usize, bool)> {
         if let (Some(firsts), Some(t)) = (&self.suffix_firsts, toks.get(j)) {
             if !firsts.contains(&lower(t.text)) {
                 return None;
@@ -740,7 +759,8 @@ impl QuantityFinder {
                 }
             });
             if same {
-                return Some((code.clone(), j + words.len()));
+                let bare = matches!(words.as_slice(), [w] if w == "dollars" || w == "dollar");
+                return Some((code.clone(), j + words.len(), bare));
             }
         }
         None
@@ -1091,10 +1111,11 @@ mod tests {
         for &(text, want) in cases {
             assert_eq!(finder.declared_dollar(text), want, "{text}");
         }
-        assert!(bare_dollar("$25.2 million"));
-        assert!(bare_dollar("5 million dollars"));
-        assert!(!bare_dollar("US$5 million"));
-        assert!(!bare_dollar("5 million U.S. dollars"));
+        let bare = |s: &str| finder.find(s, &[]).first().is_some_and(|q| q.bare_dollar);
+        assert!(bare("$25.2 million"));
+        assert!(bare("5 million dollars"));
+        assert!(!bare("US$5 million"));
+        assert!(!bare("5 million U.S. dollars"));
     }
 
     #[test]

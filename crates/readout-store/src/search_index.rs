@@ -424,17 +424,14 @@ impl SearchIndex {
         let limit = f.limit.min(docs.saturating_sub(f.offset));
         let mut marker = SnippetGenerator::create(&searcher, &*query, self.fields.text)?;
         marker.set_max_num_chars(SNIPPET_CHARS);
-        let (best, total) = if limit == 0 {
-            (Vec::new(), if count { Some(searcher.search(&*query, &Count)?) } else { None })
+        // (A collector of no hits is refused; it is only used when limit > 0.)
+        let top = TopDocs::with_limit(limit.max(1)).and_offset(f.offset).order_by_score();
+        let (best, total) = if limit > 0 && count && !prunable {
+            let (best, total) = searcher.search(&*query, &(top, Count))?;
+            (best, Some(total))
         } else {
-            let top = TopDocs::with_limit(limit).and_offset(f.offset).order_by_score();
-            if count && !prunable {
-                let (best, total) = searcher.search(&*query, &(top, Count))?;
-                (best, Some(total))
-            } else {
-                let best = searcher.search(&*query, &top)?;
-                (best, if count { Some(searcher.search(&*query, &Count)?) } else { None })
-            }
+            let best = if limit > 0 { searcher.search(&*query, &top)? } else { Vec::new() };
+            (best, if count { Some(searcher.search(&*query, &Count)?) } else { None })
         };
         let mut hits = Vec::with_capacity(best.len());
         for (score, address) in best {
@@ -464,10 +461,12 @@ impl SearchIndex {
 /// word, a word prefix (any of its words), or an AND or OR of single words.
 /// Anything else scores every match to find the best.
 fn prunes(node: &Node) -> bool {
-    let word = |n: &Node| matches!(n, Node::Phrase { text, prefix: false } if !text.trim().contains(char::is_whitespace));
+    let one_word = |text: &str| !text.trim().contains(char::is_whitespace);
     match node {
-        Node::Phrase { text, .. } => !text.trim().contains(char::is_whitespace),
-        Node::And(parts) | Node::Or(parts) => parts.iter().all(word),
+        Node::Phrase { text, .. } => one_word(text),
+        Node::And(parts) | Node::Or(parts) => {
+            parts.iter().all(|p| matches!(p, Node::Phrase { text, prefix: false } if one_word(text)))
+        }
         Node::Not(..) => false,
     }
 }
