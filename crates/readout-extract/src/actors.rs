@@ -17,25 +17,29 @@ use crate::aliases::{AliasHit, AliasKind};
 use crate::kinds::Classified;
 use crate::words::{Word, WordSet};
 use readout_lexicon::Lexicon;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
+
+/// A country, as its ISO 3166-1 alpha-3 code (interned: codes live as
+/// long as the lexicon's index).
+pub type Country = &'static str;
 
 /// What the document around a statement tells about its actors.
 #[derive(Debug, Clone)]
 pub struct ActorContext<'a> {
     /// The speaker's country, for a speaker turn or an epigraph.
-    pub speaker: Option<&'a str>,
+    pub speaker: Option<Country>,
     /// The previous statement's actors, for pronouns.
-    pub previous: &'a [String],
+    pub previous: &'a [Country],
     /// The document's principal parties.
-    pub principals: &'a [String],
+    pub principals: &'a [Country],
     /// Who bare titles stand for.
     pub titles: &'a TitleIndex,
     /// The statement's byte offset in the cleaned text.
     pub at: usize,
     /// The last statement with two or more actors, for "they".
-    pub previous_plural: &'a [String],
+    pub previous_plural: &'a [Country],
     /// The publisher's country, for "we" in a government's text.
-    pub publisher_country: Option<&'a str>,
+    pub publisher_country: Option<Country>,
     /// The document speaks for all its parties ("Joint Statement", "We,
     /// the leaders of …"): "we" is every principal party.
     pub joint: bool,
@@ -122,12 +126,12 @@ impl ActorRules {
         class: &Classified,
         hits: &[AliasHit],
         ctx: &ActorContext<'_>,
-    ) -> Vec<String> {
+    ) -> Vec<Country> {
         let mut out = Vec::new();
         let subject = self.subject_range(text, words, class);
         let subject_words: Vec<&Word> =
             words.iter().filter(|w| w.start >= subject.0 && w.end <= subject.1).collect();
-        let countries: Vec<String> = without_relative_clause(text, subject)
+        let countries: Vec<Country> = without_relative_clause(text, subject)
             .into_iter()
             .flat_map(|range| self.countries_in(text, words, hits, range, ctx))
             .collect();
@@ -162,7 +166,7 @@ impl ActorRules {
             if plural_we && (reciprocal && ctx.speaker.is_some() || ctx.joint && ctx.speaker.is_none()) {
                 out.extend(ctx.principals.iter().cloned());
             } else if let Some(s) = ctx.speaker.or(quoted).or(ctx.publisher_country) {
-                out.push(s.to_string());
+                out.push(s);
             }
         } else if pronoun && !ctx.previous.is_empty() {
             // "They" points to the last plural subject, "it" to the last one.
@@ -190,7 +194,7 @@ impl ActorRules {
         }) {
             // So does a leader readout does not know ("President Vuong").
         } else if let Some(s) = ctx.speaker {
-            out.push(s.to_string());
+            out.push(s);
         } else {
             let joint = subject_words.is_empty()
                 || subject_words.iter().any(|w| self.joint_subjects.contains_word(w))
@@ -219,7 +223,7 @@ impl ActorRules {
         hits: &[AliasHit],
         range: (usize, usize),
         ctx: &ActorContext<'_>,
-    ) -> Vec<String> {
+    ) -> Vec<Country> {
         let mut out = Vec::new();
         let mut excluded_prev: Option<usize> = None;
         for (k, h) in hits.iter().enumerate() {
@@ -242,13 +246,13 @@ impl ActorRules {
                     if !named && !self.before_unknown_name(text, h.end) {
                         let title = &text[h.start..h.end];
                         if let Some(c) = ctx.titles.resolve(title, ctx.at + h.start) {
-                            out.push(c.to_string());
+                            out.push(c);
                         }
                     }
                 }
                 _ => {
                     if let Some(c) = h.country {
-                        out.push(c.to_string());
+                        out.push(c);
                     }
                 }
             }
@@ -279,7 +283,7 @@ impl ActorRules {
         class: &Classified,
         hits: &[AliasHit],
         ctx: &ActorContext<'_>,
-    ) -> Option<Vec<String>> {
+    ) -> Option<Vec<Country>> {
         let v = class.verb?;
         let verb = words.get(v)?;
         let participle = words.get(v + 1).is_some_and(|w| w.text.ends_with("ed") || w.text.ends_with("en"));
@@ -301,7 +305,7 @@ impl ActorRules {
         hits: &[AliasHit],
         subject_start: usize,
         ctx: &ActorContext<'_>,
-    ) -> Option<Vec<String>> {
+    ) -> Option<Vec<Country>> {
         let by = words.iter().take_while(|w| w.end <= subject_start).find(|w| w.text == "by")?;
         let found = self.countries_in(text, words, hits, (by.end, subject_start), ctx);
         (!found.is_empty()).then_some(found)
@@ -316,7 +320,7 @@ impl ActorRules {
         class: &Classified,
         hits: &[AliasHit],
         ctx: &ActorContext<'_>,
-    ) -> Vec<String> {
+    ) -> Vec<Country> {
         let Some(v) = class.verb else { return Vec::new() };
         let predicate = &words[v..];
         let signing = predicate.iter().take(2).any(|w| self.signing.contains_word(w))
@@ -338,7 +342,7 @@ impl ActorRules {
                 let end = phrase_end(text, w.end, true);
                 let named = hits.iter().filter(|h| h.start >= w.end && h.end <= end);
                 for h in named.filter(|h| matches!(h.kind, AliasKind::Person | AliasKind::Name)) {
-                    out.extend(h.country.map(str::to_string));
+                    out.extend(h.country);
                 }
             } else if matches!(words[v].text.as_str(), "met" | "meet" | "meets") {
                 // "Modi met Prime Minister Kishida": a leader met without a
@@ -352,7 +356,7 @@ impl ActorRules {
                         && hits[k - 1].kind == AliasKind::Title
                         && text[hits[k - 1].end..h.start].trim() == "of";
                     if h.kind == AliasKind::Person || h.kind == AliasKind::Name && of_title {
-                        out.extend(h.country.map(str::to_string));
+                        out.extend(h.country);
                     }
                 }
             }
@@ -464,7 +468,7 @@ fn only_joiners(gap: &str) -> bool {
 /// subject of a clause joined after the main one acts too. Only a named
 /// country, person or body right after ", and" or ";", with a verb after
 /// it.
-fn coordinated_subjects(text: &str, words: &[Word], class: &Classified, hits: &[AliasHit]) -> Vec<String> {
+fn coordinated_subjects(text: &str, words: &[Word], class: &Classified, hits: &[AliasHit]) -> Vec<Country> {
     const VERBS: [&str; 20] = [
         "will",
         "would",
@@ -504,24 +508,31 @@ fn coordinated_subjects(text: &str, words: &[Word], class: &Classified, hits: &[
         }
         let next = words.iter().find(|w| w.start >= h.end);
         if next.is_some_and(|w| VERBS.contains(&w.text.as_str()) || w.text.ends_with("ed")) {
-            out.push(country.to_string());
+            out.push(country);
         }
     }
     out
 }
 
-fn dedup(v: Vec<String>) -> Vec<String> {
-    let mut seen = HashSet::default();
-    v.into_iter().filter(|c| seen.insert(c.clone())).collect()
+fn dedup(mut v: Vec<Country>) -> Vec<Country> {
+    let mut seen: Vec<Country> = Vec::with_capacity(v.len());
+    v.retain(|c| {
+        let new = !seen.contains(c);
+        if new {
+            seen.push(c);
+        }
+        new
+    });
+    v
 }
 
 /// The document's principal parties: the countries most often named, people
 /// counting double, a country named as an object or a place ("sanctions on
 /// Russia", "support Ukraine", "in Tokyo") next to nothing. Countries named
 /// at least 40% as often as the first are principals too (at most four).
-pub fn principals(rules: &ActorRules, text: &str, all_hits: &[AliasHit], own: Option<&str>) -> Vec<String> {
-    let mut score: HashMap<&str, f32> = HashMap::default();
-    let mut order: Vec<&str> = Vec::new();
+pub fn principals(rules: &ActorRules, text: &str, all_hits: &[AliasHit], own: Option<&str>) -> Vec<Country> {
+    let mut score: HashMap<Country, f32> = HashMap::default();
+    let mut order: Vec<Country> = Vec::new();
     for (k, h) in all_hits.iter().enumerate() {
         let Some(c) = h.country else { continue };
         let w = match h.kind {
@@ -543,7 +554,7 @@ pub fn principals(rules: &ActorRules, text: &str, all_hits: &[AliasHit], own: Op
         *score.entry(c).or_default() += w;
     }
     let top = score.values().copied().fold(0.0f32, f32::max);
-    let mut ranked: Vec<&str> = order.into_iter().filter(|c| score[c] >= top * 0.4).collect();
+    let mut ranked: Vec<Country> = order.into_iter().filter(|c| score[c] >= top * 0.4).collect();
     ranked.sort_by(|a, b| score[b].total_cmp(&score[a]));
     ranked.truncate(4);
     // The publisher's own country, when a party, is named first.
@@ -551,7 +562,7 @@ pub fn principals(rules: &ActorRules, text: &str, all_hits: &[AliasHit], own: Op
         let c = ranked.remove(k);
         ranked.insert(0, c);
     }
-    ranked.into_iter().map(str::to_string).collect()
+    ranked
 }
 
 /// Whether the word before an alias (a determiner skipped) is a lower-case
@@ -590,14 +601,14 @@ fn after_verb_or_preposition(before: &str, partner_verbs: &WordSet) -> bool {
 #[derive(Debug, Clone, Default)]
 pub struct TitleIndex {
     /// Per title: (byte offset, country) of each "Title Name".
-    named: HashMap<String, Vec<(usize, String)>>,
-    fallback: Option<String>,
+    named: HashMap<String, Vec<(usize, Country)>>,
+    fallback: Option<Country>,
 }
 
 impl TitleIndex {
     /// Indexes the titled names among a document's alias hits.
-    pub fn new(rules: &ActorRules, text: &str, hits: &[AliasHit], fallback: Option<&str>) -> TitleIndex {
-        let mut named: HashMap<String, Vec<(usize, String)>> = HashMap::default();
+    pub fn new(rules: &ActorRules, text: &str, hits: &[AliasHit], fallback: Option<Country>) -> TitleIndex {
+        let mut named: HashMap<String, Vec<(usize, Country)>> = HashMap::default();
         for (k, h) in hits.iter().enumerate() {
             if h.kind != AliasKind::Title {
                 continue;
@@ -609,32 +620,32 @@ impl TitleIndex {
                 .get(k + 1)
                 .filter(|n| n.kind == AliasKind::Person && rules.address_gap(text, h.end, n.start));
             if let Some(c) = next.and_then(|n| n.country) {
-                named.entry(text[h.start..h.end].to_string()).or_default().push((h.start, c.to_string()));
+                named.entry(text[h.start..h.end].to_string()).or_default().push((h.start, c));
             }
         }
-        TitleIndex { named, fallback: fallback.map(str::to_string) }
+        TitleIndex { named, fallback }
     }
 
     /// The country of `title` standing alone at byte `at` of the text.
-    pub fn resolve(&self, title: &str, at: usize) -> Option<&str> {
-        let Some(list) = self.named.get(title) else { return self.fallback.as_deref() };
+    pub fn resolve(&self, title: &str, at: usize) -> Option<Country> {
+        let Some(list) = self.named.get(title) else { return self.fallback };
         // A government's own release gives its own leader the bare title
         // ("The Prime Minister said" on GOV.UK, beside "Prime Minister
         // Kishida"): the publisher's country, where someone of it holds
         // the title here.
-        if let Some(own) = self.fallback.as_deref().filter(|f| list.iter().any(|(_, c)| c == f)) {
+        if let Some(own) = self.fallback.filter(|f| list.iter().any(|(_, c)| c == f)) {
             return Some(own);
         }
         if let Some((_, c)) = list.iter().rev().find(|(pos, _)| *pos < at) {
-            return Some(c);
+            return Some(*c);
         }
-        let mut counts: Vec<(&str, usize)> = Vec::new();
+        let mut counts: Vec<(Country, usize)> = Vec::new();
         for (_, c) in list {
             match counts.iter_mut().find(|(x, _)| x == c) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((c, 1)),
             }
         }
-        counts.iter().max_by_key(|(_, n)| *n).map(|(c, _)| *c).or(self.fallback.as_deref())
+        counts.iter().max_by_key(|(_, n)| *n).map(|(c, _)| *c).or(self.fallback)
     }
 }

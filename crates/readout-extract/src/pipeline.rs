@@ -214,11 +214,12 @@ impl Extractor {
             || text.contains("We the leaders");
 
         let mut statements = Vec::with_capacity(sentences.len());
-        let mut previous: Vec<String> = Vec::new();
-        let mut previous_plural: Vec<String> = Vec::new();
+        let mut previous: Vec<actors::Country> = Vec::new();
+        let mut previous_plural: Vec<actors::Country> = Vec::new();
         let mut hit_cursor = 0;
         let speakers = self.block_speakers(&cleaned, &all_hits);
-        let dollar = self.quantities.declared_dollar(text);
+        // Read only once a bare dollar needs it: most texts have none.
+        let dollar = std::cell::OnceCell::new();
         for (i, ((sentence, found), words)) in
             sentences.iter().zip(sentence_dates).zip(sentence_words).enumerate()
         {
@@ -251,9 +252,10 @@ impl Extractor {
                 .map(|q| {
                     let qspan = Span::new(q.start, q.end).shift(span.start);
                     // "All amounts are in Australian dollars": so is "$5m".
-                    let unit = match dollar {
-                        Some(d) if q.bare_dollar => Some(d.to_string()),
-                        _ => q.unit,
+                    let declared = || *dollar.get_or_init(|| self.quantities.declared_dollar(text));
+                    let unit = match q.bare_dollar.then(declared).flatten() {
+                        Some(d) => Some(d.to_string()),
+                        None => q.unit,
                     };
                     Quantity {
                         kind: q.kind,
@@ -299,7 +301,7 @@ impl Extractor {
                 speaker: speaker.map(str::to_string),
                 kind: class.kind,
                 modality: class.modality.filter(|_| class.kind != Kind::Other),
-                actors,
+                actors: actors.iter().map(|c| c.to_string()).collect(),
                 domains,
                 quantities,
                 dates,

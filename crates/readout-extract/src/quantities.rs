@@ -165,50 +165,82 @@ fn push_word<'a>(text: &'a str, s: usize, e: usize, out: &mut Vec<Tok<'a>>) {
 /// ("All amounts are in").
 #[derive(Debug, Clone)]
 pub(crate) struct DollarNote {
-    names: aho_corasick::AhoCorasick,
-    codes: Vec<String>,
+    /// The names, lower case, each with its code. Every name ends in
+    /// "dollars": the word is looked for first, and a name only where it
+    /// stands.
+    names: Vec<(String, String)>,
+    /// The codes, in capitals as written ("AUD"): a search of a few
+    /// literals.
+    codes: aho_corasick::AhoCorasick,
+    codes_code: Vec<String>,
     before: regex::Regex,
 }
 
 impl DollarNote {
     fn new(currencies: &[readout_lexicon::Currency]) -> Option<DollarNote> {
         let mut names = Vec::new();
-        let mut codes = Vec::new();
+        let (mut codes, mut codes_code) = (Vec::new(), Vec::new());
         for c in currencies.iter().filter(|c| c.code != "USD") {
-            let dollars: Vec<&String> =
-                c.suffixes.iter().filter(|s| s.to_lowercase().ends_with(" dollars")).collect();
+            let dollars: Vec<String> = c
+                .suffixes
+                .iter()
+                .map(|s| s.to_ascii_lowercase())
+                .filter(|s| s.ends_with(" dollars"))
+                .collect();
             if dollars.is_empty() {
                 continue;
             }
-            for n in dollars.into_iter().chain([&c.code]) {
-                names.push(n.clone());
-                codes.push(c.code.clone());
-            }
+            names.extend(dollars.into_iter().map(|n| (n, c.code.clone())));
+            codes.push(c.code.clone());
+            codes_code.push(c.code.clone());
         }
-        let names = aho_corasick::AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
+        // The longest name first: "New Zealand dollars" before a shorter
+        // name it ends with.
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
+        let codes = aho_corasick::AhoCorasickBuilder::new()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&names)
+            .build(&codes)
             .ok()?;
-        // The names are rare in a text; the context is read only before one.
+        // The context is read only before a name or code.
         let before = regex::Regex::new(
             r"(?i)(?-u:\b)(?:amounts?|figures?|values?|sums?|prices?|funding|dollars?|currency)(?-u:\b)[^.\n]{0,30}?(?-u:\b)(?:in|are)\s+$",
         )
         .ok()?;
-        Some(DollarNote { names, codes, before })
+        Some(DollarNote { names, codes, codes_code, before })
     }
 
-    /// The code of the dollar a note in `text` names.
+    /// The names in `text`: (start, end, code).
+    fn names_in<'s, 't>(
+        &'s self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (usize, usize, &'s str)> + use<'s, 't> {
+        let bytes = text.as_bytes();
+        memchr::memmem::find_iter(bytes, b"ollars")
+            .chain(memchr::memmem::find_iter(bytes, b"OLLARS"))
+            .filter_map(move |at| {
+                let end = at + "ollars".len();
+                self.names.iter().find_map(|(name, code)| {
+                    let start = end.checked_sub(name.len())?;
+                    let found = text.get(start..end)?;
+                    found.eq_ignore_ascii_case(name).then_some((start, end, code.as_str()))
+                })
+            })
+    }
+
+    /// The code of the dollar a note in `text` names: the first note's.
     fn find(&self, text: &str) -> Option<&str> {
-        for m in self.names.find_iter(text) {
-            let whole = text[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-                && text[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-            let from = text.floor_char_boundary(m.start().saturating_sub(60));
-            if whole && self.before.is_match(&text[from..m.start()]) {
-                return Some(&self.codes[m.pattern().as_usize()]);
+        let codes =
+            self.codes.find_iter(text).map(|m| (m.start(), m.end(), self.codes_code[m.pattern()].as_str()));
+        let mut found: Option<(usize, &str)> = None;
+        for (start, end, code) in self.names_in(text).chain(codes) {
+            let whole = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                && text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let from = text.floor_char_boundary(start.saturating_sub(60));
+            if whole && found.is_none_or(|(at, _)| start < at) && self.before.is_match(&text[from..start]) {
+                found = Some((start, code));
             }
         }
-        None
+        found.map(|(_, code)| code)
     }
 }
 
@@ -1107,6 +1139,13 @@ mod tests {
             ("All amounts are in US dollars.", None),
             ("Australian dollars rose against the yen.", None),
             ("The fund will invest $5 million.", None),
+            ("ALL AMOUNTS ARE IN NEW ZEALAND DOLLARS", Some("NZD")),
+            // The first note counts, whether a name's or a code's.
+            ("Figures are in SGD. Amounts are in Australian dollars.", Some("SGD")),
+            ("Figures are in Hong Kong dollars. Amounts are in CAD.", Some("HKD")),
+            // A code is written in capitals; "aud" is no code.
+            ("All amounts are in aud.", None),
+            ("Values are in Canadian dollarsigns.", None),
         ];
         for &(text, want) in cases {
             assert_eq!(finder.declared_dollar(text), want, "{text}");

