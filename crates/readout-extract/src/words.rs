@@ -103,7 +103,11 @@ fn joins(text: &str, i: usize, c: char, len: usize) -> bool {
 fn lower(w: &str) -> CompactString {
     if w.is_ascii() {
         let mut out = CompactString::new(w);
-        out.make_ascii_lowercase();
+        // Most words are lower case already; rewriting them byte by byte
+        // would only stall the copy's read-back.
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            out.make_ascii_lowercase();
+        }
         return out;
     }
     let l = w.to_lowercase();
