@@ -490,6 +490,10 @@ mod tests {
                 Ongoing,
             ),
             ("They will continue to make efforts to enhance deterrence.", Commitment, Ongoing),
+            // An act under way, with its agent: an undertaking being kept.
+            ("The United States is providing $5 million to support the program.", Commitment, Ongoing),
+            ("We are imposing further sanctions on Russia.", Commitment, Ongoing),
+            ("Trade between the two countries is growing rapidly.", Fact, Ongoing),
             ("On November 7, the agency will sign memoranda of understanding.", Commitment, Future),
             ("They plan to cooperate on advanced energy technologies.", Commitment, Future),
             ("Japan committed to taking new trade actions.", Commitment, Future),

@@ -30,6 +30,19 @@ fn quoted_paragraph_speaker(text: &str, span: Span, hits: &[AliasHit]) -> Option
 }
 
 /// A reporter's question in a transcript ("Q: …", "QUESTION: …", "Q. …").
+/// "We, the Leaders of …", "We the Heads of State": the text speaks for
+/// every party it names.
+fn speaks_for_all(text: &str) -> bool {
+    ["We, the ", "We the ", "WE, THE ", "WE THE "].iter().any(|opening| {
+        text.match_indices(opening).any(|(at, o)| {
+            let rest = &text[at + o.len()..];
+            ["leaders", "heads of state", "heads of government"]
+                .iter()
+                .any(|who| rest.get(..who.len()).is_some_and(|r| r.eq_ignore_ascii_case(who)))
+        })
+    })
+}
+
 fn is_question(block: &str) -> bool {
     let b = block.trim_start();
     ["Q:", "Q.", "Q ", "QUESTION:", "Question:"].iter().any(|q| b.starts_with(q))
@@ -210,8 +223,7 @@ impl Extractor {
         let joint = title.as_deref().is_some_and(|t| {
             let t = t.to_lowercase();
             t.contains("joint") && (t.contains("statement") || t.contains("declaration"))
-        }) || text.contains("We, the leaders")
-            || text.contains("We the leaders");
+        }) || speaks_for_all(text);
 
         let mut statements = Vec::with_capacity(sentences.len());
         let mut previous: Vec<actors::Country> = Vec::new();
@@ -322,5 +334,19 @@ impl Extractor {
             statements,
             text: cleaned.text,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::speaks_for_all;
+
+    #[test]
+    fn a_text_that_speaks_for_all_its_parties() {
+        assert!(speaks_for_all("We, the Leaders of the Group of Seven (G7), are united"));
+        assert!(speaks_for_all("Text.\nWe the leaders of Australia, India, Japan and the United States"));
+        assert!(speaks_for_all("WE, THE HEADS OF STATE of the Quad"));
+        assert!(!speaks_for_all("We, the undersigned, welcome"));
+        assert!(!speaks_for_all("We will lead"));
     }
 }

@@ -97,10 +97,12 @@ fn led_away(text: &str, words: &[crate::words::Word], k: usize) -> bool {
 }
 
 /// Words that end a counted noun phrase.
-const PHRASE_STOPS: [&str; 40] = [
+const PHRASE_STOPS: [&str; 52] = [
     "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "but", "that", "which", "who",
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "over",
-    "across", "between", "into", "through", "per", "a", "an", "the", "than", "as", "under", "since",
+    "across", "between", "into", "through", "per", "a", "an", "the", "than", "as", "under", "since", "after",
+    "before", "during", "within", "among", "against", "toward", "towards", "around", "beyond", "without",
+    "ago",
 ];
 
 /// A token of a statement: a word or a single punctuation character.
@@ -926,6 +928,10 @@ impl QuantityFinder {
             if w.ends_with("ing") && head.is_some() && !w.starts_with(char::is_uppercase) {
                 break; // "4,000 jobs creating …"
             }
+            // A possessive is no head: "one year after Russia's war".
+            if l.ends_with("'s") || l.ends_with("’s") {
+                break;
+            }
             head = Some((w, toks[k].end, k + 1));
             // A plural noun ends the phrase: "30 meetings held".
             if self.looks_plural(&l) || acronym_plural(w) {
@@ -1249,6 +1255,7 @@ mod tests {
             "Two countries stand together; one side explained; two governments agreed",
             "at 9:30 on the 6th",
             "a 5 m wall and the EUROPE2030 plan and SDG17",
+            "one year after Russia's war began, two weeks before the summit",
         ] {
             assert!(find(s).is_empty(), "{s}: {:?}", find(s));
         }
