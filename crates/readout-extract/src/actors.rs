@@ -425,8 +425,10 @@ fn without_relative_clause(text: &str, range: (usize, usize)) -> Vec<(usize, usi
 }
 
 /// Abbreviated titles whose dot ends no sentence.
-const HONORIFICS: [&str; 14] =
-    ["Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Prof", "Gen", "Lt", "Col", "Sen", "Rep", "Amb"];
+const HONORIFICS: [&str; 18] = [
+    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Prof", "Gen", "Lt", "Col", "Sen", "Rep", "Amb", "Hon", "Rt",
+    "Gov", "Adm",
+];
 
 /// Where the phrase starting at `from` ends: at a semicolon or a bracket,
 /// at a full stop that ends a sentence (not the dots of "U.S."), and at a

@@ -624,6 +624,7 @@ mod tests {
         }
         // About the text, not the meeting: no statement.
         assert_eq!(plain("The overview of the meeting is as follows."), (Other, None));
+        assert_eq!(plain("The following is attributed to Spokesperson Matthew Miller:"), (Other, None));
         // A question asserts nothing.
         assert_eq!(plain("Q: Mr. President, will you meet Kim Jong Un again?"), (Other, None));
         assert_eq!(plain("\"Who will pay for it?\""), (Other, None));

@@ -48,7 +48,8 @@ fn actors_are_the_agent_side() {
          Japan and Chile signed an economic partnership agreement.\n\n\
          India will host the summit in 2024, and Japan will provide $5 million for cables.\n\n\
          Australia will host the summit and support India and Japan in their work.\n\n\
-         The EU will co-host the next forum with Japan in October.\n",
+         The EU will co-host the next forum with Japan in October.\n\n\
+         Mr. KISHIDA Fumio, Prime Minister of Japan, held a summit meeting with the Hon. Anthony Albanese MP, Prime Minister of Australia.\n",
     );
     let cases: &[(&str, &[&str])] = &[
         ("President Trump and Prime Minister Abe met", &["JPN", "USA"]),
@@ -76,6 +77,8 @@ fn actors_are_the_agent_side() {
         ("Australia will host", &["AUS"]),
         // Who co-hosts with a country acts with it; the EU is no country.
         ("The EU will co-host", &["JPN"]),
+        // "Hon." is a title's dot, not a sentence's.
+        ("Mr. KISHIDA Fumio, Prime Minister of Japan", &["AUS", "JPN"]),
     ];
     for (start, want) in cases {
         assert_eq!(actors_of(&doc, start), *want, "{start}");
@@ -178,6 +181,14 @@ fn another_governments_own_release() {
     assert_eq!(pib.publisher.as_str(), "other-gov");
     assert_eq!(pib.title.as_deref(), Some("PM meets Prime Minister of Japan"), "'Posted On:' is a field");
     assert_eq!(actors_of(&pib, "Prime Minister Shri"), ["IND", "JPN"]);
+    // Seoul's own account, though it quotes Kishida's words.
+    let rok = extract(
+        "Korea-Japan Summit\n\nOffice of the President, Republic of Korea\n\nMarch 16, 2023\n\n\
+         President Yoon Suk Yeol held a summit with Japanese Prime Minister Kishida Fumio in Tokyo on March 16.\n\n\
+         Prime Minister Kishida stated that Japan will lift its export controls.\n",
+    );
+    assert_eq!(rok.publisher.as_str(), "other-gov");
+    assert_eq!(actors_of(&rok, "President Yoon"), ["JPN", "KOR"]);
     // Not a meeting of governments: troops met are no actor.
     let troops = extract(
         "President Trump met American and Japanese troops at Yokota Air Base.\n\n\
