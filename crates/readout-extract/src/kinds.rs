@@ -118,7 +118,9 @@ impl KindClassifier {
         }
         let mut coordinated = PhraseSet::default();
         for p in list("coordinated") {
-            let modality = if p.contains("reaffirmed") { Modality::Ongoing } else { Modality::Future };
+            // A reaffirmed or renewed commitment is kept, not yet to come.
+            let kept = p.split_whitespace().any(|w| reaffirmation.contains(w) || w == "continue");
+            let modality = if kept { Modality::Ongoing } else { Modality::Future };
             coordinated.add(&p, modality);
         }
         let phrases = |name: &str| {
@@ -592,6 +594,12 @@ mod tests {
                 Position,
                 Ongoing,
             ),
+            (
+                "The two Prime Ministers welcomed the progress in the project and affirmed their commitment to its early completion.",
+                Commitment,
+                Ongoing,
+            ),
+            ("The leaders welcomed the new center and will continue to support its work.", Commitment, Ongoing),
             // Money pledged; an undertaking coordinated after a stance.
             ("India has committed ₹ 6,000 crore to the National Green Hydrogen Mission.", Commitment, Future),
             ("Japan pledged $1 billion in humanitarian aid.", Commitment, Future),
