@@ -221,6 +221,8 @@ mod tests {
             ("The two coast guards conducted a joint exercise.", &["security"]),
             ("The United States will open new consulates in Bengaluru.", &["diplomacy"]),
             ("the realignment of United States forces to maintain deterrent capability", &["security"]),
+            ("to upgrade their respective command and control frameworks", &["security"]),
+            ("Japan will provide a pressurized rover for the Artemis program", &["space"]),
         ];
         for (s, want) in cases {
             let want: Vec<String> = want.iter().map(|x| x.to_string()).collect();
