@@ -76,6 +76,10 @@ pub struct KindClassifier {
     /// Words after which a cue is no verb: relative pronouns, determiners,
     /// prepositions.
     not_before_verb: WordSet,
+    /// Cue words that are plural nouns too ("imports"), and the verbs after
+    /// them that make them nouns ("U.S. imports from China fell").
+    noun_or_verb: WordSet,
+    figure_verbs_after: WordSet,
     /// Participles not ending in "-ed" ("made", "held").
     participles: WordSet,
     /// Verbs after which reported speech's "would" pledges.
@@ -146,6 +150,8 @@ impl KindClassifier {
             program_nouns: set("joint_subjects"),
             notices,
             not_before_verb: set("not_before_verb"),
+            noun_or_verb: set("noun_or_verb"),
+            figure_verbs_after: set("figure_verbs_after"),
             participles: set("irregular_participles"),
             undertakings: set("undertaking_verbs"),
             outcomes: phrases("outcome_phrases"),
@@ -180,7 +186,12 @@ impl KindClassifier {
 
     /// The first cue from word `from` that is not inside a relative clause
     /// ("Mr. Kishida, who is visiting the United States, held …").
-    fn main_cue<'a>(&'a self, words: &[Word], from: usize) -> Option<crate::words::PhraseHit<'a, Cue>> {
+    fn main_cue<'a>(
+        &'a self,
+        text: &str,
+        words: &[Word],
+        from: usize,
+    ) -> Option<crate::words::PhraseHit<'a, Cue>> {
         (from..words.len()).find_map(|i| {
             // A cue after a relative pronoun is in a relative clause; after a
             // determiner or a preposition it is a noun ("the launch of", "a
@@ -188,8 +199,28 @@ impl KindClassifier {
             if i > 0 && self.not_before_verb.contains_word(&words[i - 1]) {
                 return None;
             }
+            if self.noun_or_verb.contains_word(&words[i]) && self.verb_follows(text, words, i) {
+                return None;
+            }
             self.cues.longest_at(words, i)
         })
+    }
+
+    /// Whether a verb of a figure ("fell", "reached", "were") follows word
+    /// `i` in its clause: the word is then the clause's subject, a noun.
+    /// The clause ends at a comma, semicolon or relative pronoun.
+    fn verb_follows(&self, text: &str, words: &[Word], i: usize) -> bool {
+        for pair in words[i..].windows(2) {
+            let (before, w) = (&pair[0], &pair[1]);
+            let gap = &text[before.end..w.start];
+            if gap.contains([',', ';', ':']) || matches!(w.text.as_str(), "that" | "which" | "who") {
+                return false;
+            }
+            if self.figure_verbs_after.contains_word(w) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Classifies a statement.
@@ -226,7 +257,7 @@ impl KindClassifier {
                 frame: None,
             };
         }
-        let hit = self.main_cue(words, start).or_else(|| self.main_cue(words, 0));
+        let hit = self.main_cue(text, words, start).or_else(|| self.main_cue(text, words, 0));
         let Some(hit) = hit else {
             return self.without_cue(words, ctx, start);
         };
@@ -241,7 +272,7 @@ impl KindClassifier {
             },
             Cue::Frame { agreement, reaffirm } => {
                 let clause = hit.last;
-                let inner = self.main_cue(words, clause).and_then(|h| match *h.payload {
+                let inner = self.main_cue(text, words, clause).and_then(|h| match *h.payload {
                     Cue::Kind(k, m, _) => Some((k, m, h.first)),
                     Cue::Frame { .. } => None,
                 });
@@ -492,6 +523,10 @@ mod tests {
                 Ongoing,
             ),
             ("They will continue to make efforts to enhance deterrence.", Commitment, Ongoing),
+            // "imports" a verb, and a noun before the verb of a figure.
+            ("Japan imports about 40% of its LNG from Australia.", Action, Ongoing),
+            ("U.S. imports from China fell 24% to $318 billion.", Fact, Completed),
+            ("Japan purchases F-35A fighters, which are built in Texas.", Action, Ongoing),
             // An act under way, with its agent: an undertaking being kept.
             ("The United States is providing $5 million to support the program.", Commitment, Ongoing),
             ("We are imposing further sanctions on Russia.", Commitment, Ongoing),
