@@ -580,7 +580,7 @@ fn after_verb_or_preposition(before: &str, partner_verbs: &WordSet) -> bool {
     }
     // Only within the sentence: punctuation before the alias ends the look.
     let gap = before.trim_end().chars().next_back();
-    if gap.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '(' | '"' | '“')) {
+    if gap.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '(' | '"' | '“' | '—' | '–')) {
         return false;
     }
     word.is_some_and(|w| {
@@ -588,6 +588,7 @@ fn after_verb_or_preposition(before: &str, partner_verbs: &WordSet) -> bool {
             && !matches!(
                 w,
                 "and" | "or" | "both" | "by" | "that" | "as" | "of" | "with" | "between" | "among" | "from"
+                    | "we" | "they" | "i" | "you"
             )
             // Whom a leader meets or hosts is the other party ("met Prime
             // Minister Kishida", "hosted President Macron").

@@ -907,9 +907,24 @@ impl QuantityFinder {
     fn counted_noun<'a>(&self, toks: &[Tok<'a>], j: usize) -> Option<(&'a str, usize, usize)> {
         let mut k = j;
         let mut head: Option<(&'a str, usize, usize)> = None;
-        while k < toks.len() && k < j + 5 {
+        // Up to five words; a list of adjectives ("79 million safe,
+        // effective, and quality-assured vaccine doses") a few more.
+        let mut reach = j + 5;
+        while k < toks.len() && k < reach {
             let w = toks[k].text;
             let l = lower(w);
+            // A list of adjectives in lower case that ends in "and" or
+            // "or" before its noun.
+            let lower_word = |t: Option<&Tok<'_>>| t.is_some_and(|t| t.text.starts_with(char::is_lowercase));
+            let listed = w == ","
+                && head.is_some_and(|(h, _, _)| h.starts_with(char::is_lowercase) && !self.looks_plural(h))
+                && lower_word(toks.get(k + 1))
+                && toks[k + 1..].iter().take(4).any(|t| matches!(t.text, "and" | "or"));
+            if listed && reach < j + 10 {
+                reach += 2;
+                k += 1;
+                continue;
+            }
             let after_name = k > j && toks[k - 1].text.starts_with(char::is_uppercase);
             // A model number after a maker's name ("50 Boeing 737 MAX
             // aircraft"), a pair of modifiers ("33,000 direct and indirect
@@ -1177,6 +1192,13 @@ mod tests {
         one("plans to add nearly 600 new jobs at plants", Jobs, 600.0, None, About);
         one("up to 4,000 American jobs", Jobs, 4000.0, None, About);
         one(
+            "donated nearly 79 million safe, effective, and quality-assured vaccine doses to the region",
+            Count,
+            79_000_000.0,
+            Some("dose"),
+            About,
+        );
+        one(
             "Direct hires [by Japanese companies] in the U.S. have reached 860,000.",
             Jobs,
             860000.0,
@@ -1256,6 +1278,9 @@ mod tests {
             "at 9:30 on the 6th",
             "a 5 m wall and the EUROPE2030 plan and SDG17",
             "one year after Russia's war began, two weeks before the summit",
+            "a total of 5 million, and the rest",
+            "a 50 slip marina, gas docks, restaurants",
+            "One company, Avigilon, sells these",
         ] {
             assert!(find(s).is_empty(), "{s}: {:?}", find(s));
         }

@@ -104,6 +104,15 @@ fn the_principal_parties_are_not_the_objects() {
     let we = actors_of(&doc, "We, the Leaders");
     assert!(!we.iter().any(|c| c == "RUS" || c == "UKR"), "{we:?}");
     assert_eq!(actors_of(&doc, "Japan will host"), ["JPN"]);
+    // Leaders named in an apposition after "we—" are the parties.
+    let quad = extract(
+        "Joint Statement from Quad Leaders\n\n\
+         Today, we—Prime Minister Scott Morrison of Australia, Prime Minister Narendra Modi of India, \
+         Prime Minister Yoshihide Suga of Japan, and President Joe Biden of the United States—meet in person.\n\n\
+         We recommit to promoting the free, open, rules-based order.\n\n\
+         Japan will continue to support India through 100 billion yen in ODA loans.\n",
+    );
+    assert_eq!(actors_of(&quad, "We recommit"), ["AUS", "IND", "JPN", "USA"]);
 }
 
 #[test]
