@@ -505,7 +505,8 @@ fn coordinated_subjects(text: &str, words: &[Word], class: &Classified, hits: &[
         if let Some(rest) = before.strip_suffix("the").filter(|r| r.ends_with(char::is_whitespace)) {
             before = rest.trim_end();
         }
-        if !(before.ends_with(", and") || before.ends_with("; and") || before.ends_with(';')) {
+        let joined = [", and", "; and", ";", ", while", ", whereas"];
+        if !joined.iter().any(|j| before.ends_with(j)) {
             continue;
         }
         let next = words.iter().find(|w| w.start >= h.end);

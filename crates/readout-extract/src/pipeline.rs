@@ -209,9 +209,16 @@ impl Extractor {
                 // A heading that is only a name, or that opens with a date
                 // (a dateline: "March 21, 2023, 16:00, The Kremlin"), is no
                 // title.
+                // So is a date with a word or three before it ("Issued on
+                // 10 September 2023", "Updated May 2, 2024").
                 let not_a_title = |heading: &str| {
-                    self.aliases.is_only_a_name(heading)
-                        || self.dates.find(heading).first().is_some_and(|d| d.start == 0)
+                    let dates = self.dates.find(heading);
+                    let dateline = dates.first().is_some_and(|d| d.start == 0)
+                        || dates.last().is_some_and(|d| {
+                            heading[d.end..].trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
+                                && heading[..d.start].split_whitespace().count() <= 3
+                        });
+                    self.aliases.is_only_a_name(heading) || dateline
                 };
                 meta::title(&cleaned, not_a_title, &self.metadata_labels)
             });

@@ -49,7 +49,8 @@ fn actors_are_the_agent_side() {
          India will host the summit in 2024, and Japan will provide $5 million for cables.\n\n\
          Australia will host the summit and support India and Japan in their work.\n\n\
          The EU will co-host the next forum with Japan in October.\n\n\
-         Mr. KISHIDA Fumio, Prime Minister of Japan, held a summit meeting with the Hon. Anthony Albanese MP, Prime Minister of Australia.\n",
+         Mr. KISHIDA Fumio, Prime Minister of Japan, held a summit meeting with the Hon. Anthony Albanese MP, Prime Minister of Australia.\n\n\
+         China will invest RMB 10 billion, while India will spend Rs 1,000 crore on the project.\n",
     );
     let cases: &[(&str, &[&str])] = &[
         ("President Trump and Prime Minister Abe met", &["JPN", "USA"]),
@@ -79,6 +80,7 @@ fn actors_are_the_agent_side() {
         ("The EU will co-host", &["JPN"]),
         // "Hon." is a title's dot, not a sentence's.
         ("Mr. KISHIDA Fumio, Prime Minister of Japan", &["AUS", "JPN"]),
+        ("China will invest", &["CHN", "IND"]),
     ];
     for (start, want) in cases {
         assert_eq!(actors_of(&doc, start), *want, "{start}");
@@ -165,6 +167,8 @@ fn another_governments_own_release() {
     );
     assert_eq!(uk.publisher.as_str(), "other-gov");
     assert_eq!(uk.title.as_deref(), Some("UK-Japan Summit: Hiroshima Accord"));
+    let issued = extract("Joint Statement\n\nIssued on 10 September 2023\n\nThe leaders met in New Delhi.\n");
+    assert_eq!(issued.title.as_deref(), Some("Joint Statement"), "a dateline is no title");
     assert_eq!(actors_of(&uk, "The Prime Minister announced"), ["GBR"]);
     // A leader met without "with" acts too; the first named is the
     // publisher's own.
