@@ -202,6 +202,13 @@ fn another_governments_own_release() {
     );
     assert_eq!(rok.publisher.as_str(), "other-gov");
     assert_eq!(actors_of(&rok, "President Yoon"), ["JPN", "KOR"]);
+    // Canberra's media release: the site's name on a line of its own.
+    let au = extract(
+        "Media release: Australia-India Annual Summit\n\nPrime Minister of Australia\n\n10 March 2023\n\n\
+         Today I held the first Australia-India Annual Summit with Prime Minister Narendra Modi in New Delhi.\n",
+    );
+    assert_eq!(au.publisher.as_str(), "other-gov");
+    assert_eq!(actors_of(&au, "Today I held"), ["AUS", "IND"]);
     // Not a meeting of governments: troops met are no actor.
     let troops = extract(
         "President Trump met American and Japanese troops at Yokota Air Base.\n\n\
