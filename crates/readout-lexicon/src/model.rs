@@ -345,6 +345,11 @@ pub struct LinkWords {
     pub raised: Vec<String>,
     /// Nouns that name what a figure measures.
     pub measures: Vec<String>,
+    /// Stance verbs that, before one of `done_nouns`, report the thing
+    /// done ("welcomed the signing of …").
+    pub done_stances: Vec<String>,
+    /// Nouns of a thing done ("signing", "entry into force").
+    pub done_nouns: Vec<String>,
     /// Concept → words that express it.
     pub concepts: BTreeMap<String, Vec<String>>,
 }
@@ -356,6 +361,8 @@ impl Merge for LinkWords {
 
         self.raised.extend(other.raised);
         self.measures.extend(other.measures);
+        self.done_stances.extend(other.done_stances);
+        self.done_nouns.extend(other.done_nouns);
         for (k, v) in other.concepts {
             self.concepts.entry(k).or_default().extend(v);
         }

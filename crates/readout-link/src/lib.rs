@@ -66,6 +66,11 @@ pub struct Member {
     pub modality: Option<Modality>,
     /// Its text.
     pub text: String,
+    /// A stance that reports the thing done ("welcomed the signing of
+    /// …"): for the thread's status, the act itself.
+    #[serde(skip)]
+    #[cfg_attr(feature = "openapi", schema(ignore))]
+    pub reports_done: bool,
 }
 
 /// Statements of several documents about one undertaking or figure.
@@ -208,6 +213,9 @@ pub struct Linker {
     rules: features::TermRules,
     raised: Vec<String>,
     measures: Vec<String>,
+    /// Stances and nouns that report a thing done, lower case.
+    done_stances: Vec<String>,
+    done_nouns: Vec<String>,
     /// Least cosine similarity that links two statements.
     pub threshold: f32,
     /// Least average similarity between two groups that merges them.
@@ -345,10 +353,32 @@ impl Linker {
             ),
             raised: l.raised.clone(),
             measures: l.measures.clone(),
+            done_stances: l.done_stances.iter().map(|w| w.to_lowercase()).collect(),
+            done_nouns: l.done_nouns.iter().map(|w| w.to_lowercase()).collect(),
             threshold: 0.20,
             cluster_threshold: 0.35,
             align_threshold: 0.30,
         }
+    }
+
+    /// Whether a stance reports the thing done: a done-stance verb, "the",
+    /// a done noun ("welcomed the signing of", "noted the entry into
+    /// force of").
+    fn reports_done(&self, text: &str) -> bool {
+        let lower = text.to_lowercase();
+        self.done_stances.iter().any(|verb| {
+            lower.match_indices(verb.as_str()).any(|(at, v)| {
+                let whole = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                let rest = lower[at + v.len()..].strip_prefix(" the ");
+                whole
+                    && rest.is_some_and(|rest| {
+                        self.done_nouns.iter().any(|n| {
+                            rest.strip_prefix(n.as_str())
+                                .is_some_and(|r| r.starts_with(|c: char| !c.is_alphanumeric()))
+                        })
+                    })
+            })
+        })
     }
 
     /// The rules that turn a statement into terms (before a corpus adds its
@@ -467,6 +497,7 @@ impl Linker {
                 kind: items[i].kind,
                 modality: items[i].modality,
                 text: items[i].text.clone(),
+                reports_done: items[i].kind == Kind::Position && self.reports_done(&items[i].text),
             })
             .collect();
         let mut hasher = Sha256::new();
@@ -724,11 +755,12 @@ fn ratio_within(a: f64, b: f64, factor: f64) -> bool {
 /// undertakings; pledged with undertakings (or stances) alone; unknown for
 /// figures alone.
 pub fn status(members: &[Member]) -> Status {
-    let has = |k: Kind| members.iter().any(|m| m.kind == k);
+    let kind = |m: &Member| if m.reports_done { Kind::Action } else { m.kind };
+    let has = |k: Kind| members.iter().any(|m| kind(m) == k);
     let ongoing = members.iter().any(|m| m.kind == Kind::Commitment && m.modality == Some(Modality::Ongoing));
-    let last_informative = members.iter().rev().find(|m| matches!(m.kind, Kind::Action | Kind::Commitment));
+    let last_informative = members.iter().rev().find(|m| matches!(kind(m), Kind::Action | Kind::Commitment));
     if has(Kind::Action) {
-        if ongoing || last_informative.is_some_and(|m| m.kind == Kind::Commitment) {
+        if ongoing || last_informative.is_some_and(|m| kind(m) == Kind::Commitment) {
             Status::InProgress
         } else {
             Status::Done

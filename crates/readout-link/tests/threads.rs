@@ -35,6 +35,26 @@ fn a_pledge_then_its_signing_is_done() {
 }
 
 #[test]
+fn a_welcome_of_the_signing_reports_it_done() {
+    let d = docs(&[
+        ("a.txt", "2023-03-10", "We welcomed the signing of the Mechanism for the Mobility of Students and Graduates.\n\nThe leaders discussed the weather."),
+        ("b.txt", "2023-03-11", "The two Prime Ministers welcomed the signing of the Australia-India Mechanism for the Mobility of Students and Graduates.\n\nThe leaders met again."),
+        ("c.txt", "2023-01-10", "They looked forward to the signing of a Mechanism for the Mobility of Students and Graduates.\n\nThey met."),
+    ]);
+    let threads = linker().threads(&d);
+    let t = threads.iter().find(|t| t.members.iter().any(|m| m.doc == "a.txt")).expect("a mobility thread");
+    assert!(t.members.iter().any(|m| m.doc == "b.txt"));
+    assert_eq!(t.status, Status::Done);
+    for m in &t.members {
+        assert_eq!(m.reports_done, m.doc != "c.txt", "{}", m.text);
+    }
+    // Without the welcome of the signing, two stances pledge nothing done.
+    let stances: Vec<_> =
+        t.members.iter().cloned().map(|m| readout_link::Member { reports_done: false, ..m }).collect();
+    assert_eq!(readout_link::status(&stances), Status::Pledged);
+}
+
+#[test]
 fn conflicting_figures_and_their_exceptions() {
     let d = docs(&[
         ("a.txt", "2017-11-06", "Japanese-owned firms employ more than 850,000 workers in the United States.\n\nToyota and Mazda announced a $1.6 billion investment in a new plant in Alabama."),
