@@ -428,17 +428,7 @@ fn split_inline_bullets<'a>(text: &'a str, para_start: bool, out: &mut Vec<Line<
     // Text before the first inline glyph is a line of its own.
     loop {
         let (marker, body) = strip_marker(rest);
-        let next = body
-            .char_indices()
-            .find(|&(i, c)| {
-                // Every glyph is outside ASCII, as most characters are not.
-                !c.is_ascii()
-                    && BULLET_GLYPHS.contains(&c)
-                    && i > 0
-                    && body[..i].ends_with(char::is_whitespace)
-                    && body[i + c.len_utf8()..].starts_with(char::is_whitespace)
-            })
-            .map(|(i, _)| i);
+        let next = inline_glyph(body);
         let (item, tail) = match next {
             Some(i) => (trim(&body[..i]), Some(&body[i..])),
             None => (trim(body), None),
@@ -452,6 +442,30 @@ fn split_inline_bullets<'a>(text: &'a str, para_start: bool, out: &mut Vec<Line<
             None => break,
         }
     }
+}
+
+/// The first bytes of the bullet glyphs in UTF-8: a line is searched for
+/// them a vector at a time, not decoded character by character.
+const GLYPH_LEADS: [u8; 2] = [0xC2, 0xE2];
+
+/// Where the first bullet glyph standing between spaces is in `body`.
+fn inline_glyph(body: &str) -> Option<usize> {
+    let bytes = body.as_bytes();
+    let mut from = 0;
+    while let Some(k) = memchr::memchr2(GLYPH_LEADS[0], GLYPH_LEADS[1], &bytes[from..]) {
+        let i = from + k;
+        // A lead byte starts a character.
+        let c = body[i..].chars().next()?;
+        if BULLET_GLYPHS.contains(&c)
+            && i > 0
+            && body[..i].ends_with(char::is_whitespace)
+            && body[i + c.len_utf8()..].starts_with(char::is_whitespace)
+        {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
 }
 
 /// Removes a list marker ("• ", "- ", "1. ", "(a) ") from the start of a line.
@@ -699,6 +713,17 @@ mod tests {
         // Without phrases nothing is a banner.
         lexicon.boilerplate.banner_phrases.clear();
         assert!(Cleaner::new(&lexicon).clean(src).removed.iter().all(|r| r.reason != Dropped::Banner));
+    }
+
+    #[test]
+    fn every_glyph_starts_with_a_searched_byte() {
+        for g in BULLET_GLYPHS {
+            let mut buf = [0u8; 4];
+            assert!(GLYPH_LEADS.contains(&g.encode_utf8(&mut buf).as_bytes()[0]), "{g}");
+        }
+        assert_eq!(inline_glyph("a • b"), Some(2));
+        assert_eq!(inline_glyph("café — naïve ● x"), Some(17));
+        assert_eq!(inline_glyph("a•b, £5 ·"), None);
     }
 
     #[test]
