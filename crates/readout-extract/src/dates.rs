@@ -144,6 +144,8 @@ pub struct DateFinder {
     future: WordSet,
     past: WordSet,
     not_past: WordSet,
+    /// Words that look ahead only to a date after them ("invited").
+    future_before: WordSet,
     after_may: HashSet<&'static str>,
     /// Words without which a text without digits has no date.
     words_hint: aho_corasick::AhoCorasick,
@@ -265,6 +267,7 @@ impl DateFinder {
             months,
             spelled,
             future: list("future_markers"),
+            future_before: list("future_before"),
             past: list("past_markers"),
             not_past: list("not_past"),
             after_may: [
@@ -567,8 +570,15 @@ impl DateFinder {
             if ws >= start && we <= end {
                 continue;
             }
-            let tense = if self.future.contains_word(word) {
+            // "was invited … in July" dates the invitation, not the visit.
+            let passive = words[k.saturating_sub(2)..k]
+                .iter()
+                .any(|w| matches!(w.text.as_str(), "was" | "were" | "been" | "is" | "are"));
+            let ahead = self.future_before.contains_word(word);
+            let tense = if self.future.contains_word(word) || ahead && we <= start && !passive {
                 Tense::Future
+            } else if ahead && !passive {
+                continue;
             } else if self.is_past(word) {
                 // "to be hosted in 2024", "will be held": a participle
                 // after "be" looks ahead.
@@ -848,6 +858,12 @@ mod tests {
         );
         check("she spoke in Tokyo last fall.", anchor(2018, 1, 1, Precision::Year), &[("last fall", "2017")]);
         check("during his November visit", anchor(2018, 1, 1, Precision::Year), &[("November", "2017-11")]);
+        // An invitation looks ahead; a meeting reported looks back.
+        let jan10 = anchor(2023, 1, 10, Precision::Day);
+        check("Biden invited Lula to Washington in early February.", jan10, &[("February", "2023-02")]);
+        check("The two leaders met in February.", jan10, &[("February", "2022-02")]);
+        check("In December, two lawmakers invited him.", jan10, &[("December", "2022-12")]);
+        check("The carrier was officially invited to join in July.", jan10, &[("July", "2022-07")]);
         check(
             "They met last week and will meet next week.",
             nov6,

@@ -523,6 +523,8 @@ mod tests {
                 Ongoing,
             ),
             ("They will continue to make efforts to enhance deterrence.", Commitment, Ongoing),
+            ("President Biden spoke today with President Lula of Brazil.", Action, Completed),
+            ("The two leaders held a phone call on Monday.", Action, Completed),
             // "imports" a verb, and a noun before the verb of a figure.
             ("Japan imports about 40% of its LNG from Australia.", Action, Ongoing),
             ("U.S. imports from China fell 24% to $318 billion.", Fact, Completed),
