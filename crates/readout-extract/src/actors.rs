@@ -333,8 +333,10 @@ impl ActorRules {
         // A meeting with a named leader or a country makes both sides act
         // ("held a summit meeting with President Biden"); a meeting with
         // troops or families does not.
-        let meeting =
-            matches!(words[v].text.as_str(), "met" | "meet" | "meets" | "held" | "hold" | "holds" | "talked");
+        let meeting = matches!(
+            words[v].text.as_str(),
+            "met" | "meet" | "meets" | "held" | "hold" | "holds" | "talked" | "spoke" | "speaks" | "speak"
+        );
         if meeting && !(signing || joint || worked_with) {
             let mut out = Vec::new();
             // Only the meeting's own "with", close after the verb.

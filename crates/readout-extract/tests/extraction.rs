@@ -50,7 +50,8 @@ fn actors_are_the_agent_side() {
          Australia will host the summit and support India and Japan in their work.\n\n\
          The EU will co-host the next forum with Japan in October.\n\n\
          Mr. KISHIDA Fumio, Prime Minister of Japan, held a summit meeting with the Hon. Anthony Albanese MP, Prime Minister of Australia.\n\n\
-         China will invest RMB 10 billion, while India will spend Rs 1,000 crore on the project.\n",
+         China will invest RMB 10 billion, while India will spend Rs 1,000 crore on the project.\n\n\
+         President Biden spoke today with President Luiz Inácio Lula da Silva of Brazil.\n",
     );
     let cases: &[(&str, &[&str])] = &[
         ("President Trump and Prime Minister Abe met", &["JPN", "USA"]),
@@ -81,6 +82,8 @@ fn actors_are_the_agent_side() {
         // "Hon." is a title's dot, not a sentence's.
         ("Mr. KISHIDA Fumio, Prime Minister of Japan", &["AUS", "JPN"]),
         ("China will invest", &["CHN", "IND"]),
+        // A call with a leader: both sides act.
+        ("President Biden spoke today", &["BRA", "USA"]),
     ];
     for (start, want) in cases {
         assert_eq!(actors_of(&doc, start), *want, "{start}");
