@@ -271,7 +271,14 @@ impl Extractor {
                 .map(|q| {
                     let qspan = Span::new(q.start, q.end).shift(span.start);
                     // "All amounts are in Australian dollars": so is "$5m".
-                    let declared = || *dollar.get_or_init(|| self.quantities.declared_dollar(text));
+                    // Without a note, a government's "$" is its own dollar.
+                    let declared = || {
+                        *dollar.get_or_init(|| {
+                            self.quantities
+                                .declared_dollar(text)
+                                .or_else(|| self.quantities.publisher_dollar(publication.country))
+                        })
+                    };
                     let unit = match q.bare_dollar.then(declared).flatten() {
                         Some(d) => Some(d.to_string()),
                         None => q.unit,

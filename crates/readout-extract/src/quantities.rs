@@ -60,6 +60,8 @@ pub struct QuantityFinder {
     /// A text's word that its dollars are another country's ("All amounts
     /// are in Australian dollars").
     dollar_note: Option<DollarNote>,
+    /// (country, currency): whose government's bare "$" is its own dollar.
+    dollar_of: Vec<(String, String)>,
     /// Every word a spelled number can start with ("four", "thirty",
     /// "dozen"), lower case: one look-up a word.
     number_starts: WordSet,
@@ -317,6 +319,11 @@ impl QuantityFinder {
             .cloned()
             .collect();
         let dollar_note = DollarNote::new(&q.currency);
+        let dollar_of = q
+            .currency
+            .iter()
+            .flat_map(|c| c.bare_dollar_of.iter().map(|country| (country.clone(), c.code.clone())))
+            .collect();
         let mut prefix_starts: Vec<char> = prefixes.iter().filter_map(|(p, _)| p.chars().next()).collect();
         prefix_starts.sort_unstable();
         prefix_starts.dedup();
@@ -327,6 +334,7 @@ impl QuantityFinder {
             prefix_starts,
             code_prefixes,
             dollar_note,
+            dollar_of,
             number_starts,
             units: map(&q.units),
 
@@ -432,6 +440,15 @@ impl QuantityFinder {
     /// the US dollar.
     pub fn declared_dollar(&self, text: &str) -> Option<&str> {
         self.dollar_note.as_ref()?.find(text)
+    }
+
+    /// The currency of a bare "$" in a text a government published
+    /// (`country`, ISO alpha-3) when the text says nothing of it: the
+    /// country's own dollar ("$25.2 million" in Canberra's release is
+    /// Australian), `None` for every other publisher.
+    pub fn publisher_dollar(&self, country: Option<&str>) -> Option<&str> {
+        let country = country?;
+        self.dollar_of.iter().find(|(c, _)| c == country).map(|(_, code)| code.as_str())
     }
 
     /// The length of a currency code that `word` starts with, touching a
@@ -1171,6 +1188,13 @@ mod tests {
         for &(text, want) in cases {
             assert_eq!(finder.declared_dollar(text), want, "{text}");
         }
+        // A government's own "$" is its own dollar; Washington's and
+        // Tokyo's are the US one.
+        assert_eq!(finder.publisher_dollar(Some("AUS")), Some("AUD"));
+        assert_eq!(finder.publisher_dollar(Some("CAN")), Some("CAD"));
+        assert_eq!(finder.publisher_dollar(Some("USA")), None);
+        assert_eq!(finder.publisher_dollar(Some("JPN")), None);
+        assert_eq!(finder.publisher_dollar(None), None);
         let bare = |s: &str| finder.find(s, &[]).first().is_some_and(|q| q.bare_dollar);
         assert!(bare("$25.2 million"));
         assert!(bare("5 million dollars"));

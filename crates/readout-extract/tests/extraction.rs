@@ -212,6 +212,13 @@ fn another_governments_own_release() {
     );
     assert_eq!(au.publisher.as_str(), "other-gov");
     assert_eq!(actors_of(&au, "Today I held"), ["AUS", "IND"]);
+    // Canberra's "$" is the Australian dollar; "US$" stays American.
+    let au_money = extract(
+        "Media release\n\nPrime Minister of Australia\n\n10 March 2023\n\n\
+         Australia will invest $25.2 million in the partnership, and the United States US$5 million.\n",
+    );
+    let units: Vec<_> = au_money.statements[0].quantities.iter().map(|q| q.unit.as_deref()).collect();
+    assert_eq!(units, [Some("AUD"), Some("USD")]);
     // Not a meeting of governments: troops met are no actor.
     let troops = extract(
         "President Trump met American and Japanese troops at Yokota Air Base.\n\n\

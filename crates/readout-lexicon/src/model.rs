@@ -248,6 +248,10 @@ pub struct Currency {
     pub prefixes: Vec<String>,
     /// Names and codes written after the number.
     pub suffixes: Vec<String>,
+    /// The countries (ISO 3166-1 alpha-3) whose government's own texts
+    /// mean this currency by a bare "$" (Canberra's "$25.2 million" is
+    /// Australian dollars): for a dollar other than the US one.
+    pub bare_dollar_of: Vec<String>,
 }
 
 impl Merge for QuantityWords {
