@@ -696,9 +696,19 @@ impl Linker {
     /// Figures both sides give for one measure: same kind and unit, and
     /// (for money and counts) the same measure words.
     fn figure_pairs(&self, a: &Document, b: &Document, rules: &features::TermRules) -> Vec<FigurePair> {
-        // What each statement speaks of: its concepts ("employment").
+        // What each statement speaks of: its concepts ("employment") and
+        // the nouns of what figures measure ("trade", "deficit").
         let concepts = |s: &Statement| -> FxHashSet<String> {
-            features::terms(s, rules).into_iter().filter(|t| t.starts_with("c:")).collect()
+            let mut of: FxHashSet<String> =
+                features::terms(s, rules).into_iter().filter(|t| t.starts_with("c:")).collect();
+            of.extend(
+                s.text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .map(str::to_lowercase)
+                    .filter(|w| self.measures.contains(w))
+                    .map(|w| format!("m:{w}")),
+            );
+            of
         };
         let collect = |d: &Document| -> Vec<(String, FigureRef, FxHashSet<String>)> {
             d.statements

@@ -96,6 +96,21 @@ fn two_accounts_side_by_side() {
     assert!(c.aligned.iter().any(|a| a.a_text.contains("realignment") && a.b_text.contains("realignment")));
     assert!(c.only_b.iter().any(|s| s.text.contains("sanctions")));
     assert!(c.figures.iter().any(|f| f.conflict && f.a.value == 850_000.0 && f.b.value == 860_000.0));
+    // Trade put two ways: the noun of what is measured pairs the figures.
+    let d = docs(&[
+        (
+            "a.txt",
+            "2023-03-10",
+            "Two-way trade between Australia and India reached A$46.5 billion in 2022.\n\nThe leaders met.",
+        ),
+        ("b.txt", "2023-03-10", "Bilateral trade stood at AUD 45 billion in 2022.\n\nThe ministers met."),
+    ]);
+    let c = linker().compare(&d[0], &d[1]);
+    assert!(
+        c.figures.iter().any(|f| f.conflict && f.a.value == 46.5e9 && f.b.value == 45e9),
+        "{:?}",
+        c.figures
+    );
 }
 
 #[test]
