@@ -59,6 +59,7 @@ pub struct ActorRules {
     address: WordSet,
     /// Verbs whose object is the other party ("met", "hosted").
     partner_verbs: WordSet,
+    meeting_verbs: WordSet,
     /// Month and weekday names, as written: capitalised, yet no person's
     /// name after a title ("the President Monday announced").
     calendar: WordSet,
@@ -83,6 +84,7 @@ impl ActorRules {
             joint_subjects: set("joint_subjects"),
             address: set("forms_of_address"),
             partner_verbs: set("partner_verbs"),
+            meeting_verbs: set("meeting_verbs"),
             calendar: lexicon
                 .dates
                 .months
@@ -333,10 +335,8 @@ impl ActorRules {
         // A meeting with a named leader or a country makes both sides act
         // ("held a summit meeting with President Biden"); a meeting with
         // troops or families does not.
-        let meeting = matches!(
-            words[v].text.as_str(),
-            "met" | "meet" | "meets" | "held" | "hold" | "holds" | "talked" | "spoke" | "speaks" | "speak"
-        );
+        let partner = self.partner_verbs.contains_word(&words[v]);
+        let meeting = partner || self.meeting_verbs.contains_word(&words[v]);
         if meeting && !(signing || joint || worked_with) {
             let mut out = Vec::new();
             // Only the meeting's own "with", close after the verb.
@@ -346,13 +346,21 @@ impl ActorRules {
                 for h in named.filter(|h| matches!(h.kind, AliasKind::Person | AliasKind::Name)) {
                     out.extend(h.country);
                 }
-            } else if matches!(words[v].text.as_str(), "met" | "meet" | "meets") {
-                // "Modi met Prime Minister Kishida": a leader met without a
-                // "with" — a named person, not troops or "Japanese
-                // business leaders".
+            } else if partner {
+                // "Modi met Prime Minister Kishida", "hosted President
+                // Marcos": a leader named right after the verb — a person,
+                // not troops, "Japanese business leaders" or "a letter from
+                // President Yoon".
                 let end = phrase_end(text, words[v].end, true);
-                for (k, h) in hits.iter().enumerate().filter(|(_, h)| h.start >= words[v].end && h.end <= end)
-                {
+                let after: Vec<(usize, &AliasHit)> = hits
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, h)| h.start >= words[v].end && h.end <= end)
+                    .collect();
+                let adjacent = after
+                    .first()
+                    .is_some_and(|(_, h)| matches!(text[words[v].end..h.start].trim(), "" | "the" | "The"));
+                for &(k, h) in after.iter().filter(|_| adjacent) {
                     // "met Prime Minister of Japan, …": a title's country.
                     let of_title = k > 0
                         && hits[k - 1].kind == AliasKind::Title

@@ -51,7 +51,9 @@ fn actors_are_the_agent_side() {
          The EU will co-host the next forum with Japan in October.\n\n\
          Mr. KISHIDA Fumio, Prime Minister of Japan, held a summit meeting with the Hon. Anthony Albanese MP, Prime Minister of Australia.\n\n\
          China will invest RMB 10 billion, while India will spend Rs 1,000 crore on the project.\n\n\
-         President Biden spoke today with President Luiz Inácio Lula da Silva of Brazil.\n",
+         President Biden spoke today with President Luiz Inácio Lula da Silva of Brazil.\n\n\
+         President Ferdinand Marcos Jr. hosted Prime Minister Anthony Albanese in Manila.\n\n\
+         President Yoon Suk Yeol received a letter from President Biden.\n",
     );
     let cases: &[(&str, &[&str])] = &[
         ("President Trump and Prime Minister Abe met", &["JPN", "USA"]),
@@ -84,6 +86,9 @@ fn actors_are_the_agent_side() {
         ("China will invest", &["CHN", "IND"]),
         // A call with a leader: both sides act.
         ("President Biden spoke today", &["BRA", "USA"]),
+        // A leader hosted acts; a leader whose letter is received does not.
+        ("President Ferdinand Marcos Jr. hosted", &["AUS", "PHL"]),
+        ("President Yoon Suk Yeol received", &["KOR"]),
     ];
     for (start, want) in cases {
         assert_eq!(actors_of(&doc, start), *want, "{start}");
