@@ -527,16 +527,15 @@ fn coordinated_subjects(text: &str, words: &[Word], class: &Classified, hits: &[
     out
 }
 
-fn dedup(mut v: Vec<Country>) -> Vec<Country> {
-    let mut seen: Vec<Country> = Vec::with_capacity(v.len());
-    v.retain(|c| {
-        let new = !seen.contains(c);
-        if new {
-            seen.push(c);
+/// The countries in order of first mention, each once.
+fn dedup(v: Vec<Country>) -> Vec<Country> {
+    let mut out = Vec::with_capacity(v.len());
+    for c in v {
+        if !out.contains(&c) {
+            out.push(c);
         }
-        new
-    });
-    v
+    }
+    out
 }
 
 /// The document's principal parties: the countries most often named, people

@@ -570,14 +570,16 @@ impl DateFinder {
             if ws >= start && we <= end {
                 continue;
             }
-            // "was invited … in July" dates the invitation, not the visit.
-            let passive = words[k.saturating_sub(2)..k]
-                .iter()
-                .any(|w| matches!(w.text.as_str(), "was" | "were" | "been" | "is" | "are"));
-            let ahead = self.future_before.contains_word(word);
-            let tense = if self.future.contains_word(word) || ahead && we <= start && !passive {
+            // "invited Lula … in February" looks ahead to the visit; "was
+            // invited … in July" dates the invitation, a past like any other.
+            let ahead = self.future_before.contains_word(word)
+                && !words[k.saturating_sub(2)..k]
+                    .iter()
+                    .any(|w| matches!(w.text.as_str(), "was" | "were" | "been" | "is" | "are"));
+            let tense = if self.future.contains_word(word) || ahead && we <= start {
                 Tense::Future
-            } else if ahead && !passive {
+            } else if ahead {
+                // An invitation after the date says nothing of it.
                 continue;
             } else if self.is_past(word) {
                 // "to be hosted in 2024", "will be held": a participle

@@ -173,17 +173,17 @@ pub(crate) struct DollarNote {
     /// "dollars": the word is looked for first, and a name only where it
     /// stands.
     names: Vec<(String, String)>,
-    /// The codes, in capitals as written ("AUD"): a search of a few
-    /// literals.
-    codes: aho_corasick::AhoCorasick,
-    codes_code: Vec<String>,
+    /// The codes, in capitals as written ("AUD"), and their search: a
+    /// few literals.
+    codes: Vec<String>,
+    code_search: aho_corasick::AhoCorasick,
     before: regex::Regex,
 }
 
 impl DollarNote {
     fn new(currencies: &[readout_lexicon::Currency]) -> Option<DollarNote> {
         let mut names = Vec::new();
-        let (mut codes, mut codes_code) = (Vec::new(), Vec::new());
+        let mut codes = Vec::new();
         for c in currencies.iter().filter(|c| c.code != "USD") {
             let dollars: Vec<String> = c
                 .suffixes
@@ -196,12 +196,11 @@ impl DollarNote {
             }
             names.extend(dollars.into_iter().map(|n| (n, c.code.clone())));
             codes.push(c.code.clone());
-            codes_code.push(c.code.clone());
         }
         // The longest name first: "New Zealand dollars" before a shorter
         // name it ends with.
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
-        let codes = aho_corasick::AhoCorasickBuilder::new()
+        let code_search = aho_corasick::AhoCorasickBuilder::new()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&codes)
             .ok()?;
@@ -210,7 +209,7 @@ impl DollarNote {
             r"(?i)(?-u:\b)(?:amounts?|figures?|values?|sums?|prices?|funding|dollars?|currency)(?-u:\b)[^.\n]{0,30}?(?-u:\b)(?:in|are)\s+$",
         )
         .ok()?;
-        Some(DollarNote { names, codes, codes_code, before })
+        Some(DollarNote { names, codes, code_search, before })
     }
 
     /// The names in `text`: (start, end, code).
@@ -234,7 +233,7 @@ impl DollarNote {
     /// The code of the dollar a note in `text` names: the first note's.
     fn find(&self, text: &str) -> Option<&str> {
         let codes =
-            self.codes.find_iter(text).map(|m| (m.start(), m.end(), self.codes_code[m.pattern()].as_str()));
+            self.code_search.find_iter(text).map(|m| (m.start(), m.end(), self.codes[m.pattern()].as_str()));
         let mut found: Option<(usize, &str)> = None;
         for (start, end, code) in self.names_in(text).chain(codes) {
             let whole = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
@@ -927,12 +926,12 @@ impl QuantityFinder {
         // Up to five words; a list of adjectives ("79 million safe,
         // effective, and quality-assured vaccine doses") a few more.
         let mut reach = j + 5;
+        let lower_word = |t: Option<&Tok<'_>>| t.is_some_and(|t| t.text.starts_with(char::is_lowercase));
         while k < toks.len() && k < reach {
             let w = toks[k].text;
             let l = lower(w);
             // A list of adjectives in lower case that ends in "and" or
             // "or" before its noun.
-            let lower_word = |t: Option<&Tok<'_>>| t.is_some_and(|t| t.text.starts_with(char::is_lowercase));
             let listed = w == ","
                 && head.is_some_and(|(h, _, _)| h.starts_with(char::is_lowercase) && !self.looks_plural(h))
                 && lower_word(toks.get(k + 1))

@@ -613,15 +613,19 @@ impl Linker {
     }
 
     /// "investment by JPN": the measure nouns of a statement and its actors.
-    fn measure_words(&self, text: &str, actors: &[String]) -> String {
+    /// The nouns of what figures measure ("trade", "deficit") that `text`
+    /// holds as words, in the order of the lexicon's list.
+    fn measure_nouns(&self, text: &str) -> Vec<&str> {
         let lower = text.to_lowercase();
-        let words: Vec<&str> = self
-            .measures
+        self.measures
             .iter()
             .filter(|m| lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == m.as_str()))
             .map(String::as_str)
-            .take(2)
-            .collect();
+            .collect()
+    }
+
+    fn measure_words(&self, text: &str, actors: &[String]) -> String {
+        let words: Vec<&str> = self.measure_nouns(text).into_iter().take(2).collect();
         let what = if words.is_empty() { "other".to_string() } else { words.join(", ") };
         if actors.is_empty() {
             what
@@ -701,19 +705,16 @@ impl Linker {
         let concepts = |s: &Statement| -> FxHashSet<String> {
             let mut of: FxHashSet<String> =
                 features::terms(s, rules).into_iter().filter(|t| t.starts_with("c:")).collect();
-            of.extend(
-                s.text
-                    .split(|c: char| !c.is_alphanumeric())
-                    .map(str::to_lowercase)
-                    .filter(|w| self.measures.contains(w))
-                    .map(|w| format!("m:{w}")),
-            );
+            of.extend(self.measure_nouns(&s.text).into_iter().map(|w| format!("m:{w}")));
             of
         };
         let collect = |d: &Document| -> Vec<(String, FigureRef, FxHashSet<String>)> {
             d.statements
                 .iter()
+                .filter(|s| !s.quantities.is_empty())
                 .flat_map(|s| {
+                    // Once a statement, for each of its figures.
+                    let of = concepts(s);
                     s.quantities.iter().map(move |q| {
                         let kind = q.kind.as_str().to_string();
                         let measure = match &q.unit {
@@ -723,7 +724,7 @@ impl Linker {
                         (
                             measure,
                             FigureRef { statement: s.id.clone(), text: q.text.clone(), value: q.value },
-                            concepts(s),
+                            of.clone(),
                         )
                     })
                 })

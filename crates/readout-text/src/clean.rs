@@ -197,6 +197,13 @@ impl Cleaner {
         out
     }
 
+    /// Where banner phrases start in `source`, in order.
+    fn banner_starts(&self, source: &str) -> Vec<usize> {
+        let Some(banners) = &self.banners else { return Vec::new() };
+        let lowered = source.as_bytes().to_ascii_lowercase();
+        banners.find_iter(lowered.as_slice()).map(|m| m.start()).collect()
+    }
+
     /// The source's lines without boilerplate, inline bullets split.
     fn content_lines<'a>(&self, source: &'a str, removed: &mut Vec<Removal>) -> Vec<Line<'a>> {
         let mut lines: Vec<Line<'a>> = Vec::new();
@@ -204,14 +211,7 @@ impl Cleaner {
         let mut seen_content = false;
         // One pass of the banner search over the whole text; a line is a
         // banner when a match starts in it.
-        let lowered = self.banners.as_ref().map(|_| source.as_bytes().to_ascii_lowercase());
-        let mut banner_hits = self
-            .banners
-            .iter()
-            .zip(&lowered)
-            .flat_map(|(ac, text)| ac.find_iter(text.as_slice()))
-            .map(|m| m.start())
-            .peekable();
+        let mut banner_hits = self.banner_starts(source).into_iter().peekable();
         let mut line_start = 0;
         for raw in source.split('\n') {
             let line_end = line_start + raw.len();
