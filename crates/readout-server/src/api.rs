@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use readout_extract::Document;
 use readout_link::{Comparison, FigureGroup, Thread};
-use readout_store::{DocumentSummary, Facets, Hit, SearchFilter};
+use readout_store::{DocumentSummary, Facets, Hit, SearchFilter, Total};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use utoipa::{IntoParams, ToSchema};
@@ -146,14 +146,29 @@ pub struct SearchResults {
     pub page: u32,
     /// Hits per page.
     pub limit: u32,
-    /// Hits in all.
+    /// Hits in all: the count, or with `total_relation` `gte` a lower bound
+    /// of it. A query whose best hits are found without scoring every
+    /// match (words alone, AND or OR of words, prefixes, with filters) is
+    /// counted exactly up to 1,000; `facets=true` counts every match.
     pub total: i64,
+    /// Whether `total` is the count (`eq`) or a lower bound (`gte`).
+    pub total_relation: TotalRelation,
     /// This page's hits, best first.
     pub hits: Vec<SearchHit>,
     /// How all hits spread over actors, domains, kinds and years (with
     /// `facets=true`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub facets: Option<Facets>,
+}
+
+/// Whether a search's `total` is its count or a lower bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum TotalRelation {
+    /// `total` is the count.
+    Eq,
+    /// There are at least `total` hits.
+    Gte,
 }
 
 /// Snippet marks no document text contains (Unicode private use).
@@ -215,12 +230,13 @@ pub async fn run_search(ledger: &Arc<Ledger>, p: SearchParams) -> Result<SearchR
             if want_facets {
                 let hits = s.search(&q, &filter)?;
                 let facets = s.facets(&q, &filter)?;
-                return Ok((hits, facets.total, Some(facets)));
+                return Ok((hits, Total::exact(facets.total.max(0) as usize), Some(facets)));
             }
             let (hits, total) = s.search_with_total(&q, &filter)?;
             Ok((hits, total, None))
         })
         .await?;
+    let total_relation = if total.exact { TotalRelation::Eq } else { TotalRelation::Gte };
     let hits = hits
         .into_iter()
         .map(|mut hit| {
@@ -229,7 +245,7 @@ pub async fn run_search(ledger: &Arc<Ledger>, p: SearchParams) -> Result<SearchR
             SearchHit { hit, parts }
         })
         .collect();
-    Ok(SearchResults { query, page, limit, total, hits, facets })
+    Ok(SearchResults { query, page, limit, total: total.value, total_relation, hits, facets })
 }
 
 /// Full-text search over the statements of current documents.

@@ -185,6 +185,8 @@ fn search_ranks_marks_and_counts() {
     assert_eq!(kinds[0]["count"], r["total"]);
     let (_, _, plain) = json("/api/search?q=energy&kind=commitment&limit=3");
     assert_eq!(plain["total"], r["total"], "the same count without facets");
+    assert_eq!(plain["total_relation"], "eq", "under a thousand hits, counted exactly");
+    assert_eq!(r["total_relation"], "eq");
     assert!(plain.get("facets").is_none());
     let (_, _, phrase) = json("/api/search?q=%22energy%20partnership%22");
     assert!(phrase["total"].as_i64().unwrap() >= 1);

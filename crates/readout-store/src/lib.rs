@@ -19,6 +19,7 @@
 #![warn(missing_docs)]
 
 mod fts_query;
+mod search_filter;
 mod search_index;
 
 use readout_extract::{
@@ -180,6 +181,29 @@ pub struct FacetCount {
     pub value: String,
     /// Hits with it.
     pub count: i64,
+}
+
+/// How many statements a search matches: exact, or a lower bound where
+/// counting every match would cost more than finding the page (as
+/// Elasticsearch's `hits.total` with its `relation`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Total {
+    /// The count, or its lower bound.
+    pub value: i64,
+    /// Whether `value` is the count (or only a lower bound).
+    pub exact: bool,
+}
+
+impl Total {
+    /// An exact count.
+    pub fn exact(n: usize) -> Total {
+        Total { value: n as i64, exact: true }
+    }
+
+    /// At least `n`.
+    pub fn at_least(n: usize) -> Total {
+        Total { value: n as i64, exact: false }
+    }
 }
 
 /// How the hits of a search spread (`Store::facets`).
@@ -491,7 +515,9 @@ impl Store {
         open: &str,
         close: &str,
     ) -> Result<Vec<Hit>, StoreError> {
-        let mut row = self.conn.prepare_cached(
+        // One read transaction for all the rows: the lock is taken once.
+        let read = self.conn.unchecked_transaction()?;
+        let mut row = read.prepare_cached(
             "SELECT s.id, d.id, d.path, d.date, s.kind, s.text
              FROM statements s JOIN documents d ON d.id = s.doc_id WHERE s.rowid = ?1",
         )?;
@@ -506,6 +532,8 @@ impl Store {
             let snippet = marker.mark(&text, open, close).unwrap_or_else(|| opening_words(&text, 16));
             out.push(Hit { statement, doc, path, date, kind, snippet, score: -f64::from(score) });
         }
+        drop(row);
+        read.commit()?;
         Ok(out)
     }
 
@@ -517,14 +545,15 @@ impl Store {
 
     /// A page of [`Store::search`] and how many statements match in all.
     /// Where finding the page scores every match anyway, the matches are
-    /// counted in the same pass.
-    pub fn search_with_total(&self, query: &str, f: &SearchFilter) -> Result<(Vec<Hit>, i64), StoreError> {
+    /// counted in the same pass; where it does not, the count is exact up
+    /// to a thousand and a lower bound beyond.
+    pub fn search_with_total(&self, query: &str, f: &SearchFilter) -> Result<(Vec<Hit>, Total), StoreError> {
         let (hits, total) = self.search_counting(query, f, true)?;
         let total = match total {
             Some(n) => n,
             // A short first page is the whole answer.
-            None if f.offset == 0 && hits.len() < f.limit => hits.len() as i64,
-            None => self.count(query, f)?,
+            None if f.offset == 0 && hits.len() < f.limit => Total::exact(hits.len()),
+            None => Total { value: self.count(query, f)?, exact: true },
         };
         Ok((hits, total))
     }
@@ -535,12 +564,12 @@ impl Store {
         query: &str,
         f: &SearchFilter,
         count: bool,
-    ) -> Result<(Vec<Hit>, Option<i64>), StoreError> {
+    ) -> Result<(Vec<Hit>, Option<Total>), StoreError> {
         let (since, until) = bounds(f)?;
         let (open, close) = f.marks.clone().unwrap_or_else(|| ("[".to_string(), "]".to_string()));
         if let Some(((ranked, marker), total)) = self.with_index(query, |ix, node| ix.search(node, f, count))
         {
-            return Ok((self.hits(&ranked, &marker, &open, &close)?, total.map(|n| n as i64)));
+            return Ok((self.hits(&ranked, &marker, &open, &close)?, total));
         }
         // Rank and filter first, without snippets; make snippets for the
         // page of hits only.

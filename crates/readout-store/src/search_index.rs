@@ -16,19 +16,30 @@
 //! (table `ledger`), so that an index is never read for another ledger.
 
 use crate::fts_query::Node;
+use crate::search_filter::{Filtered, Filters};
 use crate::SearchFilter;
 use rusqlite::{params, Connection};
-use std::cell::Cell;
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tantivy::collector::{Count, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, RegexQuery,
-    TermQuery,
+    BooleanQuery, ConstScoreQuery, EnableScoring, Occur, PhrasePrefixQuery, PhraseQuery, Query, RangeQuery,
+    RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STRING};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, TantivyError, Term};
+use tantivy::tokenizer::{
+    LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+};
+use tantivy::{
+    DocAddress, DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher, TantivyDocument,
+    TantivyError, Term, TERMINATED,
+};
 
 /// What a commit's payload starts with: bumped whenever what is indexed,
 /// or how, changes, so that an older index is rebuilt.
@@ -101,12 +112,12 @@ struct LedgerState {
 
 impl LedgerState {
     fn of(conn: &Connection) -> rusqlite::Result<LedgerState> {
-        conn.query_row(
+        // Asked before every search: kept prepared.
+        conn.prepare_cached(
             "SELECT (SELECT ifnull(max(rowid), 0) FROM statements), (SELECT ifnull(max(rowid), 0) FROM documents),
                     ifnull((SELECT value FROM ledger WHERE key = 'id'), '')",
-            [],
-            |r| Ok(LedgerState { statements: r.get(0)?, documents: r.get(1)?, ledger: r.get(2)? }),
-        )
+        )?
+        .query_row([], |r| Ok(LedgerState { statements: r.get(0)?, documents: r.get(1)?, ledger: r.get(2)? }))
     }
 
     fn payload(&self) -> String {
@@ -144,6 +155,10 @@ pub(crate) struct SearchIndex {
     fields: Fields,
     /// The ledger state the reader holds, once known.
     state: Cell<Option<LedgerState>>,
+    /// Each segment's rowid column, for the searcher generation they were
+    /// opened for. Opening one reads its block index: done for every hit,
+    /// it took a fifth of a search's time.
+    rowids: RefCell<Option<(u64, Vec<Column<u64>>)>>,
 }
 
 impl SearchIndex {
@@ -167,7 +182,14 @@ impl SearchIndex {
             .map_err(|e| TantivyError::SystemError(e.to_string()))?;
         let index = Index::open_or_create(directory, schema)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(SearchIndex { dir: dir.to_path_buf(), index, reader, fields, state: Cell::new(None) })
+        Ok(SearchIndex {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+            state: Cell::new(None),
+            rowids: RefCell::new(None),
+        })
     }
 
     /// Where it lives.
@@ -368,98 +390,288 @@ impl SearchIndex {
         Some(Box::new(BooleanQuery::new(terms)))
     }
 
-    /// A searcher, and `node` with the filters of `f`, which select without
-    /// scoring; `None` when the query is left to FTS5. The flag says
-    /// whether the best hits can be found without scoring every match.
-    fn prepare(&self, node: &Node, f: &SearchFilter) -> Option<(Searcher, Box<dyn Query>, bool)> {
+    /// How to run `node` with the filters of `f`; `None` when the query is
+    /// left to FTS5.
+    fn prepare(&self, node: &Node, f: &SearchFilter) -> Option<Plan> {
         let searcher = self.reader.searcher();
         let fields = self.fields;
         let text = self.query(&searcher, node)?;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let mut filter =
-            |q: Box<dyn Query>| clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
-        for (field, value) in [(fields.actor, &f.actor), (fields.domain, &f.domain), (fields.kind, &f.kind)] {
+        let mut filters = Filters::default();
+        for (column, value) in [("actor", &f.actor), ("domain", &f.domain), ("kind", &f.kind)] {
             if let Some(v) = value {
-                filter(Box::new(TermQuery::new(Term::from_field_text(field, v), IndexRecordOption::Basic)));
+                filters.values.push((column, v.clone()));
             }
         }
         // A document is in the window when its last day is on or after
         // `since` and its first day on or before `until`.
-        if let Some(day) = f.since.as_deref().and_then(|d| day_number(d, true)) {
+        filters.since = f.since.as_deref().and_then(|d| day_number(d, true));
+        filters.until = f.until.as_deref().and_then(|d| day_number(d, false));
+        // What finds the best hits before the filters and the words of a
+        // NOT drop some.
+        let (core, excluded) = match node {
+            Node::Not(keep, drop) if prunes(keep) => (&**keep, Some(self.query(&searcher, drop)?)),
+            _ => (node, None),
+        };
+        let prunes = prunes(core);
+        if filters.is_empty() && excluded.is_none() {
+            // Unfiltered, the query stands alone: a word, an AND or an OR of
+            // words then finds its best hits by block-max WAND, and a word's
+            // count is its document frequency. Inside a boolean query of one
+            // clause it would score every match.
+            let single_word = prunes && matches!(node, Node::Phrase { prefix: false, .. });
+            let counted = text.box_clone();
+            return Some(Plan { searcher, ranked: text, counted, prunes, exact_count_is_cheap: single_word });
+        }
+        // The filters as clauses, which select without scoring.
+        let field = |column: &str| match column {
+            "actor" => fields.actor,
+            "domain" => fields.domain,
+            _ => fields.kind,
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text.box_clone())];
+        let mut clause =
+            |q: Box<dyn Query>| clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+        for (column, value) in &filters.values {
+            let term = Term::from_field_text(field(column), value);
+            clause(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
+        }
+        if let Some(day) = filters.since {
             let from = Bound::Included(Term::from_field_u64(fields.date_hi, day));
-            filter(Box::new(RangeQuery::new(from, Bound::Unbounded)));
+            clause(Box::new(RangeQuery::new(from, Bound::Unbounded)));
         }
-        if let Some(day) = f.until.as_deref().and_then(|d| day_number(d, false)) {
+        if let Some(day) = filters.until {
             let to = Bound::Included(Term::from_field_u64(fields.date_lo, day));
-            filter(Box::new(RangeQuery::new(Bound::Unbounded, to)));
+            clause(Box::new(RangeQuery::new(Bound::Unbounded, to)));
         }
-        // Unfiltered, the query stands alone: a word, an AND or an OR of
-        // words then finds its best hits by block-max WAND, skipping blocks
-        // that cannot reach the page, and a word's count is its document
-        // frequency. Inside a boolean query of one clause it would score
-        // every match.
-        if clauses.is_empty() {
-            return Some((searcher, text, prunes(node)));
+        let joined: Box<dyn Query> =
+            if clauses.len() == 1 { text } else { Box::new(BooleanQuery::new(clauses)) };
+        // Words that prune keep pruning with the filters applied to their
+        // candidates, unless a value is so rare that few candidates pass.
+        let rare = filters.values.iter().any(|(column, value)| {
+            let held = searcher.doc_freq(&Term::from_field_text(field(column), value)).unwrap_or(0);
+            held.saturating_mul(RARE_FILTER) < searcher.num_docs()
+        });
+        if prunes && !rare {
+            let core = self.query(&searcher, core)?;
+            let ranked = Box::new(Filtered::new(core, filters, excluded));
+            return Some(Plan { searcher, ranked, counted: joined, prunes, exact_count_is_cheap: false });
         }
-        clauses.insert(0, (Occur::Must, text));
-        Some((searcher, Box::new(BooleanQuery::new(clauses)), false))
+        let ranked = joined.box_clone();
+        Some(Plan { searcher, ranked, counted: joined, prunes: false, exact_count_is_cheap: false })
     }
 
     /// The page of best hits (statement rowid, BM25) and what marks their
     /// words; with `count`, also how many statements match.
     ///
-    /// A query whose best hits need every match scored (a phrase, a
-    /// filter) is counted in the same pass; one that prunes (words alone)
-    /// finds its page without scoring every match, and is counted apart.
+    /// A query whose best hits need every match scored (a phrase, NOT, a
+    /// rare filter) is counted exactly in the same pass. One that prunes
+    /// finds its page without scoring every match, and is counted apart:
+    /// exactly for a word alone (its document frequency), otherwise up to
+    /// [`EXACT_TOTAL_UP_TO`], as Lucene and Elasticsearch count by default.
     pub(crate) fn search(
         &self,
         node: &Node,
         f: &SearchFilter,
         count: bool,
-    ) -> Result<Option<(Ranked, Option<usize>)>, IndexError> {
-        let Some((searcher, query, prunable)) = self.prepare(node, f) else { return Ok(None) };
+    ) -> Result<Option<(Ranked, Option<crate::Total>)>, IndexError> {
+        let Some(plan) = self.prepare(node, f) else { return Ok(None) };
+        let searcher = &plan.searcher;
         // The collector keeps offset + limit hits in memory: a page past the
         // last statement is empty, and no page asks for more than there are.
         let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
         let limit = f.limit.min(docs.saturating_sub(f.offset));
-        let mut marker = SnippetGenerator::create(&searcher, &*query, self.fields.text)?;
-        marker.set_max_num_chars(SNIPPET_CHARS);
-        // (A collector of no hits is refused; it is only used when limit > 0.)
-        let top = TopDocs::with_limit(limit.max(1)).and_offset(f.offset).order_by_score();
-        let (best, total) = if limit > 0 && count && !prunable {
-            let (best, total) = searcher.search(&*query, &(top, Count))?;
-            (best, Some(total))
+        let marker = self.marker(searcher, &*plan.ranked)?;
+        let (best, total) = if limit > 0 && count && !plan.prunes {
+            let top = TopDocs::with_limit(limit).and_offset(f.offset).order_by_score();
+            let (best, total) = searcher.search(&*plan.ranked, &(top, Count))?;
+            (best, Some(crate::Total::exact(total)))
         } else {
-            let best = if limit > 0 { searcher.search(&*query, &top)? } else { Vec::new() };
-            (best, if count { Some(searcher.search(&*query, &Count)?) } else { None })
+            let best =
+                if limit > 0 { best_matches(searcher, &*plan.ranked, f.offset, limit)? } else { Vec::new() };
+            let total = match count {
+                false => None,
+                true if plan.exact_count_is_cheap => {
+                    Some(crate::Total::exact(searcher.search(&*plan.counted, &Count)?))
+                }
+                true => Some(count_up_to(searcher, &*plan.counted, EXACT_TOTAL_UP_TO)?),
+            };
+            (best, total)
         };
-        let mut hits = Vec::with_capacity(best.len());
-        for (score, address) in best {
-            let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("rowid")?;
-            if let Some(rowid) = column.first(address.doc_id) {
-                hits.push((rowid as i64, score));
-            }
-        }
-        Ok(Some(((hits, Marker(marker)), total)))
+        let rowids = self.rowid_columns(searcher)?;
+        let hits = best
+            .into_iter()
+            .filter_map(|(score, address)| {
+                let rowid = rowids.get(address.segment_ord as usize)?.first(address.doc_id)?;
+                Some((rowid as i64, score))
+            })
+            .collect();
+        Ok(Some(((hits, marker), total)))
     }
 
     /// How the matches spread over actors, domains, kinds and years, and
     /// how many there are.
     pub(crate) fn facets(&self, node: &Node, f: &SearchFilter) -> Result<Option<crate::Facets>, IndexError> {
-        let Some((searcher, query, _)) = self.prepare(node, f) else { return Ok(None) };
-        Ok(Some(searcher.search(&*query, &FacetCounter)?.into_facets()))
+        let Some(plan) = self.prepare(node, f) else { return Ok(None) };
+        Ok(Some(plan.searcher.search(&*plan.counted, &FacetCounter)?.into_facets()))
     }
 
     /// How many statements match.
     pub(crate) fn count(&self, node: &Node, f: &SearchFilter) -> Result<Option<usize>, IndexError> {
-        let Some((searcher, query, _)) = self.prepare(node, f) else { return Ok(None) };
-        Ok(Some(searcher.search(&*query, &Count)?))
+        let Some(plan) = self.prepare(node, f) else { return Ok(None) };
+        Ok(Some(plan.searcher.search(&*plan.counted, &Count)?))
+    }
+
+    /// The rowid column of each segment of `searcher`.
+    fn rowid_columns(&self, searcher: &Searcher) -> tantivy::Result<Vec<Column<u64>>> {
+        let generation = searcher.generation().generation_id();
+        if let Some((held, columns)) = &*self.rowids.borrow() {
+            if *held == generation {
+                return Ok(columns.clone());
+            }
+        }
+        let columns = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.fast_fields().u64("rowid"))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        *self.rowids.borrow_mut() = Some((generation, columns.clone()));
+        Ok(columns)
+    }
+
+    /// What marks the words of `query` in its hits, the rarer words
+    /// weighing more in the choice of the stretch shown (as tantivy's own
+    /// snippets weigh them).
+    fn marker(&self, searcher: &Searcher, query: &dyn Query) -> tantivy::Result<Marker> {
+        let field = self.fields.text;
+        let mut terms = BTreeSet::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == field {
+                terms.insert(term.clone());
+            }
+        });
+        let mut weights = BTreeMap::new();
+        for term in terms {
+            let Some(word) = term.value().as_str().map(str::to_string) else { continue };
+            let doc_freq = searcher.doc_freq(&term)?;
+            if doc_freq > 0 {
+                weights.insert(word, 1.0 / (1.0 + doc_freq as f32));
+            }
+        }
+        let firsts: Arc<[char]> = weights.keys().filter_map(|w| w.chars().next()).collect();
+        Ok(Marker(SnippetGenerator::new(weights, marking_analyzer(firsts), field, SNIPPET_CHARS)))
     }
 }
 
-/// A query tantivy answers by block-max WAND, when nothing filters it: a
-/// word, a word prefix (any of its words), or an AND or OR of single words.
-/// Anything else scores every match to find the best.
+/// How a search runs.
+struct Plan {
+    searcher: Searcher,
+    /// What finds the page of best hits.
+    ranked: Box<dyn Query>,
+    /// What counts the matches (the filters joined as clauses, which count
+    /// faster than they rank).
+    counted: Box<dyn Query>,
+    /// Whether `ranked` finds its page without scoring every match.
+    prunes: bool,
+    /// Whether an exact count costs next to nothing (a word's document
+    /// frequency).
+    exact_count_is_cheap: bool,
+}
+
+/// Up to how many matches a search that prunes counts exactly.
+pub(crate) const EXACT_TOTAL_UP_TO: usize = 1000;
+
+/// A filter value held by fewer than one statement in this many is rare:
+/// its postings are walked rather than each candidate's columns read.
+const RARE_FILTER: u64 = 50;
+
+/// The `limit` best matches of `query` after the `offset` best, best first
+/// (equal scores in the index's order), as tantivy's `TopDocs` finds them,
+/// except that the bar a candidate must clear is carried from segment to
+/// segment. `TopDocs` starts each segment afresh, so that block-max WAND
+/// skipped little until each segment had found a page of its own: over a
+/// dozen segments, most of a search's time.
+fn best_matches(
+    searcher: &Searcher,
+    query: &dyn Query,
+    offset: usize,
+    limit: usize,
+) -> tantivy::Result<Vec<(Score, DocAddress)>> {
+    let k = offset.saturating_add(limit);
+    let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    // The worst of the best on top.
+    let mut best: BinaryHeap<Candidate> = BinaryHeap::with_capacity(k + 1);
+    let mut bar = Score::MIN;
+    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+        let alive = reader.alive_bitset();
+        weight.for_each_pruning(bar, reader, &mut |doc, score| {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                best.push(Candidate { score, address: DocAddress::new(ord as u32, doc) });
+                if best.len() > k {
+                    best.pop();
+                }
+                if best.len() == k {
+                    bar = best.peek().map_or(bar, |worst| worst.score);
+                }
+            }
+            bar
+        })?;
+    }
+    let mut best = best.into_sorted_vec();
+    best.drain(..offset.min(best.len()));
+    Ok(best.into_iter().map(|r| (r.score, r.address)).collect())
+}
+
+/// A match, ordered worst last: by score, then by its place in the index.
+struct Candidate {
+    score: Score,
+    address: DocAddress,
+}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Candidate) -> std::cmp::Ordering {
+        other.score.total_cmp(&self.score).then_with(|| self.address.cmp(&other.address))
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Candidate) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Candidate) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Candidate {}
+
+/// How many statements `query` matches, counted up to `cap`: exact when
+/// there are no more, else `cap` and more.
+fn count_up_to(searcher: &Searcher, query: &dyn Query, cap: usize) -> tantivy::Result<crate::Total> {
+    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+    let mut n = 0;
+    for reader in searcher.segment_readers() {
+        let mut docs = weight.scorer(reader, 1.0)?;
+        let alive = reader.alive_bitset();
+        let mut doc = docs.doc();
+        while doc != TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                n += 1;
+                if n > cap {
+                    return Ok(crate::Total::at_least(cap));
+                }
+            }
+            doc = docs.advance();
+        }
+    }
+    Ok(crate::Total::exact(n))
+}
+
+/// A query tantivy answers by block-max WAND: a word, a word prefix (any
+/// of its words), or an AND or OR of single words. Anything else scores
+/// every match to find the best.
 fn prunes(node: &Node) -> bool {
     let one_word = |text: &str| !text.trim().contains(char::is_whitespace);
     match node {
@@ -468,6 +680,83 @@ fn prunes(node: &Node) -> bool {
             parts.iter().all(|p| matches!(p, Node::Phrase { text, prefix: false } if one_word(text)))
         }
         Node::Not(..) => false,
+    }
+}
+
+/// The text field's analyzer (tantivy's `en_stem`: words of letters and
+/// digits, at most 40 bytes, lower-cased, stemmed), except that only the
+/// words that can stem to a query word are stemmed. Stemming never changes
+/// a word's first letter, so a word whose first letter starts no query word
+/// is left as it is, and matches none as it would not stemmed. Stemming
+/// every word of every hit took a quarter of a search's time.
+fn marking_analyzer(firsts: Arc<[char]>) -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(StemIfMatchable { firsts })
+        .build()
+}
+
+/// Stems the words that begin with one of `firsts`.
+#[derive(Clone)]
+struct StemIfMatchable {
+    firsts: Arc<[char]>,
+}
+
+impl TokenFilter for StemIfMatchable {
+    type Tokenizer<T: Tokenizer> = StemIfMatchableFilter<T>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> StemIfMatchableFilter<T> {
+        StemIfMatchableFilter { firsts: self.firsts, inner }
+    }
+}
+
+#[derive(Clone)]
+struct StemIfMatchableFilter<T> {
+    firsts: Arc<[char]>,
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for StemIfMatchableFilter<T> {
+    type TokenStream<'a> = StemIfMatchableStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        StemIfMatchableStream {
+            tail: self.inner.token_stream(text),
+            firsts: &self.firsts,
+            stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
+        }
+    }
+}
+
+struct StemIfMatchableStream<'a, S> {
+    tail: S,
+    firsts: &'a [char],
+    stemmer: frostem::Stemmer,
+}
+
+impl<S: TokenStream> TokenStream for StemIfMatchableStream<'_, S> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        if token.text.chars().next().is_some_and(|c| self.firsts.contains(&c)) {
+            let stem = match self.stemmer.stem(&token.text) {
+                Cow::Owned(stem) => stem,
+                Cow::Borrowed(stem) => stem.to_string(),
+            };
+            token.text = stem;
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
     }
 }
 
@@ -646,6 +935,133 @@ impl From<rusqlite::types::FromSqlError> for IndexError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An index of `segments` segments of made-up statements: words from a
+    /// small vocabulary (so that scores tie, as in a ledger of near copies),
+    /// one kind, up to two actors, a year.
+    fn made_up_index(name: &str, segments: usize) -> (SearchIndex, PathBuf) {
+        let dir = std::env::temp_dir().join(format!("readout-search-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let ix = SearchIndex::open_in(&dir).unwrap();
+        let mut writer: IndexWriter = ix.index.writer_with_num_threads(1, 20_000_000).unwrap();
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        let words = ["trade", "energy", "japan", "security", "defense", "cooperation", "investment", "china"];
+        let kinds = ["commitment", "action", "position", "fact"];
+        let actors = ["JPN", "USA", "KOR"];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let f = ix.fields;
+        for segment in 0..segments {
+            for i in 0..1_500 {
+                let length = 3 + next(8);
+                let text: Vec<&str> = (0..length).map(|_| words[next(words.len())]).collect();
+                let mut doc = TantivyDocument::default();
+                doc.add_u64(f.rowid, (segment * 1_500 + i) as u64);
+                doc.add_text(f.text, text.join(" "));
+                doc.add_text(f.kind, kinds[next(kinds.len())]);
+                doc.add_text(f.doc, format!("d-{segment}-{i}"));
+                for _ in 0..next(3) {
+                    doc.add_text(f.actor, actors[next(actors.len())]);
+                }
+                let year = 2016 + next(4) as u64;
+                doc.add_u64(f.date_lo, year * 10_000 + 101);
+                doc.add_u64(f.date_hi, year * 10_000 + 1231);
+                writer.add_document(doc).unwrap();
+            }
+            writer.commit().unwrap();
+        }
+        ix.reader.reload().unwrap();
+        (ix, dir)
+    }
+
+    #[test]
+    fn pruned_pages_are_the_pages_of_scoring_every_match() {
+        let (ix, dir) = made_up_index("pages", 3);
+        assert_eq!(ix.reader.searcher().segment_readers().len(), 3);
+        let filters = [
+            SearchFilter::default(),
+            SearchFilter { actor: Some("JPN".into()), ..Default::default() },
+            SearchFilter { kind: Some("fact".into()), since: Some("2018".into()), ..Default::default() },
+            SearchFilter { until: Some("2016-12".into()), actor: Some("KOR".into()), ..Default::default() },
+            SearchFilter { actor: Some("BRA".into()), ..Default::default() },
+        ];
+        let queries =
+            ["trade", "trade AND japan", "trade OR security", "trad*", "energy NOT china", "\"japan trade\""];
+        let mut pruned = 0;
+        for q in queries {
+            let node = crate::fts_query::parse(q).unwrap();
+            for f in &filters {
+                let plan = ix.prepare(&node, f).unwrap();
+                pruned += usize::from(plan.prunes);
+                for (offset, limit) in [(0, 10), (7, 5), (0, 1), (3_000, 20)] {
+                    let fast = best_matches(&plan.searcher, &*plan.ranked, offset, limit).unwrap();
+                    let every = TopDocs::with_limit(limit).and_offset(offset).order_by_score();
+                    let slow = plan.searcher.search(&*plan.counted, &every).unwrap();
+                    assert_eq!(fast, slow, "{q:?} {f:?} at {offset}+{limit}");
+                }
+                let exact = plan.searcher.search(&*plan.counted, &Count).unwrap();
+                assert_eq!(plan.searcher.search(&*plan.ranked, &Count).unwrap(), exact, "{q:?} {f:?}");
+                let capped = count_up_to(&plan.searcher, &*plan.counted, 100).unwrap();
+                let expected =
+                    if exact > 100 { crate::Total::at_least(100) } else { crate::Total::exact(exact) };
+                assert_eq!(capped, expected, "{q:?} {f:?}");
+            }
+        }
+        assert!(pruned >= 15, "most of these prune: {pruned}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn marks_are_those_of_stemming_every_word() {
+        let (ix, dir) = made_up_index("marks", 1);
+        let searcher = ix.reader.searcher();
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+        let mut texts = Vec::new();
+        for entry in std::fs::read_dir(corpus).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.extend(std::fs::read_to_string(path).unwrap().lines().map(str::to_string));
+            }
+        }
+        assert!(texts.len() > 100);
+        for q in ["trade", "japan AND energy", "invest*", "\"security cooperation\"", "defense OR china"] {
+            let node = crate::fts_query::parse(q).unwrap();
+            let query = ix.query(&searcher, &node).unwrap();
+            let ours = ix.marker(&searcher, &*query).unwrap();
+            let mut theirs = SnippetGenerator::create(&searcher, &*query, ix.fields.text).unwrap();
+            theirs.set_max_num_chars(SNIPPET_CHARS);
+            for text in &texts {
+                assert_eq!(
+                    ours.0.snippet(text).to_html(),
+                    theirs.snippet(text).to_html(),
+                    "{q:?} in {text:?}"
+                );
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn stemming_keeps_a_words_first_letter() {
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+        let stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+        let mut words = 0;
+        for entry in std::fs::read_dir(corpus).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default().to_lowercase();
+            for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+                assert_eq!(stemmer.stem(word).chars().next(), word.chars().next(), "{word}");
+                words += 1;
+            }
+        }
+        assert!(words > 1_000);
+        for word in ["dying", "lying", "skies", "news", "yelling", "ugly", "early", "only", "'tis"] {
+            let word = word.trim_start_matches('\'');
+            assert_eq!(stemmer.stem(word).chars().next(), word.chars().next(), "{word}");
+        }
+    }
 
     #[test]
     fn dates_become_their_first_and_last_days() {

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{readout, temp_dir};
-use readout_store::{SearchFilter, Store};
+use readout_store::{SearchFilter, Store, Total};
 use std::path::{Path, PathBuf};
 
 fn corpus() -> PathBuf {
@@ -87,7 +87,7 @@ fn the_index_finds_what_fts5_finds() {
                 let page = SearchFilter { limit, offset, ..f.clone() };
                 for store in [&indexed, &plain] {
                     let (hits, total) = store.search_with_total(q, &page).unwrap();
-                    assert_eq!(total, n, "{q:?} with {page:?}");
+                    assert_eq!(total, Total::exact(n as usize), "{q:?} with {page:?}");
                     assert_eq!(hits.len(), (n as usize).saturating_sub(offset).min(limit), "{q:?} {page:?}");
                 }
             }
@@ -234,5 +234,19 @@ fn the_index_follows_a_long_ingest() {
     for i in [0, 999, 1_000, n - 1] {
         assert_eq!(ids(&indexed, &format!("q{i}x"), &f).len(), 1, "q{i}x");
     }
+    // Past a thousand matches, a page found by pruning is counted up to a
+    // thousand; a word's count is exact (its document frequency), and so
+    // is the count of a page that scored every match, and FTS5's.
+    let page = SearchFilter { limit: 5, ..Default::default() };
+    let jpn = SearchFilter { actor: Some("JPN".into()), ..page.clone() };
+    let total = |store: &Store, q: &str, f: &SearchFilter| store.search_with_total(q, f).unwrap().1;
+    assert_eq!(total(&indexed, "energy AND japan", &page), Total::at_least(1_000));
+    assert_eq!(total(&indexed, "energy OR nothingatall", &page), Total::at_least(1_000));
+    assert_eq!(total(&indexed, "energy", &jpn), Total::at_least(1_000));
+    assert_eq!(total(&indexed, "energy NOT nothingatall", &page), Total::at_least(1_000));
+    assert_eq!(total(&indexed, "energy", &page), Total::exact(n as usize));
+    assert_eq!(total(&indexed, "\"energy cooperation\"", &page), Total::exact(n as usize));
+    assert_eq!(total(&plain, "energy AND japan", &page), Total::exact(n as usize));
+    assert_eq!(total(&indexed, "q7x OR q8x", &page), Total::exact(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
