@@ -43,7 +43,7 @@ use tantivy::{
 
 /// What a commit's payload starts with: bumped whenever what is indexed,
 /// or how, changes, so that an older index is rebuilt.
-const PAYLOAD_TAG: &str = "readout-search 4";
+const PAYLOAD_TAG: &str = "readout-search 5";
 
 /// The most words a prefix expands to before its matches go unscored.
 const MAX_EXPANSIONS: usize = 256;
@@ -68,6 +68,11 @@ fn merge_policy() -> tantivy::indexer::LogMergePolicy {
 #[derive(Clone, Copy)]
 struct Fields {
     text: Field,
+    /// The text's words two by two, as one term each ("trade cooper"): a
+    /// phrase of two words is found as one word is, by block-max WAND and
+    /// with its document frequency for a count, where a phrase query reads
+    /// the positions of every statement holding both words.
+    pairs: Field,
     rowid: Field,
     doc: Field,
     actor: Field,
@@ -89,8 +94,17 @@ fn schema() -> (Schema, Fields) {
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         ),
     );
+    let pairs = b.add_text_field(
+        "pairs",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(PAIRS_TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        ),
+    );
     let fields = Fields {
         text,
+        pairs,
         rowid: b.add_u64_field("rowid", FAST),
         doc: b.add_text_field("doc", STRING),
         actor: b.add_text_field("actor", STRING | FAST),
@@ -181,6 +195,7 @@ impl SearchIndex {
         let directory = tantivy::directory::MmapDirectory::open(dir)
             .map_err(|e| TantivyError::SystemError(e.to_string()))?;
         let index = Index::open_or_create(directory, schema)?;
+        index.tokenizers().register(PAIRS_TOKENIZER, pairs_analyzer());
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         Ok(SearchIndex {
             dir: dir.to_path_buf(),
@@ -288,7 +303,11 @@ impl SearchIndex {
         while let Some(r) = rows.next()? {
             let mut doc = TantivyDocument::default();
             doc.add_u64(f.rowid, r.get::<_, i64>(0)? as u64);
-            doc.add_text(f.text, r.get_ref(1)?.as_str()?);
+            // Each field is analysed on tantivy's indexing threads: analysed
+            // once here for both, the text took longer to index.
+            let text = r.get_ref(1)?.as_str()?;
+            doc.add_text(f.text, text);
+            doc.add_text(f.pairs, text);
             doc.add_text(f.kind, r.get_ref(2)?.as_str()?);
             doc.add_text(f.doc, r.get_ref(3)?.as_str()?);
             // An undated document falls outside every date range: its
@@ -339,6 +358,12 @@ impl SearchIndex {
                     match terms.len() {
                         0 => return None,
                         1 => Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::WithFreqs)),
+                        2 => {
+                            let pair =
+                                format!("{} {}", terms[0].value().as_str()?, terms[1].value().as_str()?);
+                            let term = Term::from_field_text(self.fields.pairs, &pair);
+                            Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+                        }
                         _ => Box::new(PhraseQuery::new(terms)),
                     }
                 }
@@ -390,6 +415,32 @@ impl SearchIndex {
         Some(Box::new(BooleanQuery::new(terms)))
     }
 
+    /// Whether tantivy answers `node` by block-max WAND: a word or a
+    /// phrase of two (one term each), a word prefix (any of its words), or
+    /// an AND or OR of such terms. Anything else scores every match to find
+    /// the best.
+    fn prunes(&self, node: &Node) -> bool {
+        let terms = |text: &str| {
+            let Ok(mut analyzer) = self.index.tokenizer_for_field(self.fields.text) else {
+                return usize::MAX;
+            };
+            let mut stream = analyzer.token_stream(text);
+            let mut n = 0;
+            while stream.advance() {
+                n += 1;
+            }
+            n
+        };
+        match node {
+            Node::Phrase { text, prefix: true } => terms(text) == 1,
+            Node::Phrase { text, prefix: false } => (1..=2).contains(&terms(text)),
+            Node::And(parts) | Node::Or(parts) => parts
+                .iter()
+                .all(|p| matches!(p, Node::Phrase { text, prefix: false } if (1..=2).contains(&terms(text)))),
+            Node::Not(..) => false,
+        }
+    }
+
     /// How to run `node` with the filters of `f`; `None` when the query is
     /// left to FTS5.
     fn prepare(&self, node: &Node, f: &SearchFilter) -> Option<Plan> {
@@ -409,10 +460,10 @@ impl SearchIndex {
         // What finds the best hits before the filters and the words of a
         // NOT drop some.
         let (core, excluded) = match node {
-            Node::Not(keep, drop) if prunes(keep) => (&**keep, Some(self.query(&searcher, drop)?)),
+            Node::Not(keep, drop) if self.prunes(keep) => (&**keep, Some(self.query(&searcher, drop)?)),
             _ => (node, None),
         };
-        let prunes = prunes(core);
+        let prunes = self.prunes(core);
         if filters.is_empty() && excluded.is_none() {
             // Unfiltered, the query stands alone: a word, an AND or an OR of
             // words then finds its best hits by block-max WAND, and a word's
@@ -547,6 +598,11 @@ impl SearchIndex {
         query.query_terms(&mut |term, _| {
             if term.field() == field {
                 terms.insert(term.clone());
+            } else if term.field() == self.fields.pairs {
+                // A pair marks its words, as a phrase query marks them.
+                for word in term.value().as_str().unwrap_or("").split(' ') {
+                    terms.insert(Term::from_field_text(field, word));
+                }
             }
         });
         let mut weights = BTreeMap::new();
@@ -669,17 +725,86 @@ fn count_up_to(searcher: &Searcher, query: &dyn Query, cap: usize) -> tantivy::R
     Ok(crate::Total::exact(n))
 }
 
-/// A query tantivy answers by block-max WAND: a word, a word prefix (any
-/// of its words), or an AND or OR of single words. Anything else scores
-/// every match to find the best.
-fn prunes(node: &Node) -> bool {
-    let one_word = |text: &str| !text.trim().contains(char::is_whitespace);
-    match node {
-        Node::Phrase { text, .. } => one_word(text),
-        Node::And(parts) | Node::Or(parts) => {
-            parts.iter().all(|p| matches!(p, Node::Phrase { text, prefix: false } if one_word(text)))
+/// The name the pairs' analyzer is registered under.
+const PAIRS_TOKENIZER: &str = "en_stem_pairs";
+
+/// The text field's analyzer (`en_stem`), its words joined two by two: each
+/// word with the next, where the next stands right after it (as a phrase
+/// query requires).
+fn pairs_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(tantivy::tokenizer::Stemmer::new(tantivy::tokenizer::Language::English))
+        .filter(Pairs)
+        .build()
+}
+
+/// Joins each word to the word right after it.
+#[derive(Clone)]
+struct Pairs;
+
+impl TokenFilter for Pairs {
+    type Tokenizer<T: Tokenizer> = PairsFilter<T>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> PairsFilter<T> {
+        PairsFilter { inner }
+    }
+}
+
+#[derive(Clone)]
+struct PairsFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for PairsFilter<T> {
+    type TokenStream<'a> = PairsStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        PairsStream { words: self.inner.token_stream(text), previous: None, pair: Token::default() }
+    }
+}
+
+struct PairsStream<S> {
+    words: S,
+    /// The last word read, if any.
+    previous: Option<Token>,
+    pair: Token,
+}
+
+impl<S: TokenStream> TokenStream for PairsStream<S> {
+    fn advance(&mut self) -> bool {
+        while self.words.advance() {
+            let word = self.words.token();
+            let previous = self.previous.get_or_insert_with(Token::default);
+            let adjacent = !previous.text.is_empty() && previous.position + 1 == word.position;
+            if adjacent {
+                self.pair.text.clear();
+                self.pair.text.push_str(&previous.text);
+                self.pair.text.push(' ');
+                self.pair.text.push_str(&word.text);
+                self.pair.position = previous.position;
+                self.pair.offset_from = previous.offset_from;
+                self.pair.offset_to = word.offset_to;
+                self.pair.position_length = 2;
+            }
+            previous.text.clear();
+            previous.text.push_str(&word.text);
+            previous.position = word.position;
+            previous.offset_from = word.offset_from;
+            if adjacent {
+                return true;
+            }
         }
-        Node::Not(..) => false,
+        false
+    }
+
+    fn token(&self) -> &Token {
+        &self.pair
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.pair
     }
 }
 
@@ -961,6 +1086,7 @@ mod tests {
                 let mut doc = TantivyDocument::default();
                 doc.add_u64(f.rowid, (segment * 1_500 + i) as u64);
                 doc.add_text(f.text, text.join(" "));
+                doc.add_text(f.pairs, text.join(" "));
                 doc.add_text(f.kind, kinds[next(kinds.len())]);
                 doc.add_text(f.doc, format!("d-{segment}-{i}"));
                 for _ in 0..next(3) {
@@ -1015,6 +1141,49 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_finds_what_a_phrase_of_two_finds() {
+        let (ix, dir) = made_up_index("pairs", 2);
+        {
+            // A word too long to index between two words parts them.
+            let mut writer: IndexWriter = ix.index.writer_with_num_threads(1, 20_000_000).unwrap();
+            let mut doc = TantivyDocument::default();
+            doc.add_u64(ix.fields.rowid, 1_000_000);
+            let text = format!("china {} trade, Trade-Japan!", "x".repeat(50));
+            doc.add_text(ix.fields.text, &text);
+            doc.add_text(ix.fields.pairs, &text);
+            writer.add_document(doc).unwrap();
+            writer.commit().unwrap();
+            ix.reader.reload().unwrap();
+        }
+        let searcher = ix.reader.searcher();
+        let text = |word: &str| Term::from_field_text(ix.fields.text, word);
+        let words = ["trade", "japan", "secur", "china", "cooper"];
+        let mut found = 0;
+        for a in words {
+            for b in words {
+                let node = crate::fts_query::parse(&format!("\"{a} {b}\"")).unwrap();
+                let pair = ix.query(&searcher, &node).unwrap();
+                assert!(pair.is::<TermQuery>(), "{a} {b}");
+                let phrase = PhraseQuery::new(vec![text(a), text(b)]);
+                let n = searcher.search(&*pair, &Count).unwrap();
+                assert_eq!(n, searcher.search(&phrase, &Count).unwrap(), "{a} {b}");
+                found += n;
+            }
+        }
+        assert!(found > 1_000, "{found}");
+        let count = |q: &str| {
+            searcher
+                .search(&*ix.query(&searcher, &crate::fts_query::parse(q).unwrap()).unwrap(), &Count)
+                .unwrap()
+        };
+        assert_eq!(
+            count("\"china trade\""),
+            searcher.search(&PhraseQuery::new(vec![text("china"), text("trade")]), &Count).unwrap()
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn marks_are_those_of_stemming_every_word() {
         let (ix, dir) = made_up_index("marks", 1);
         let searcher = ix.reader.searcher();
@@ -1027,11 +1196,18 @@ mod tests {
             }
         }
         assert!(texts.len() > 100);
+        let text = |word: &str| Term::from_field_text(ix.fields.text, word);
         for q in ["trade", "japan AND energy", "invest*", "\"security cooperation\"", "defense OR china"] {
             let node = crate::fts_query::parse(q).unwrap();
             let query = ix.query(&searcher, &node).unwrap();
             let ours = ix.marker(&searcher, &*query).unwrap();
-            let mut theirs = SnippetGenerator::create(&searcher, &*query, ix.fields.text).unwrap();
+            // A phrase of two is a term of the pairs: it marks its words as
+            // a phrase query of the text marks them.
+            let reference: Box<dyn Query> = match q {
+                "\"security cooperation\"" => Box::new(PhraseQuery::new(vec![text("secur"), text("cooper")])),
+                _ => query,
+            };
+            let mut theirs = SnippetGenerator::create(&searcher, &*reference, ix.fields.text).unwrap();
             theirs.set_max_num_chars(SNIPPET_CHARS);
             for text in &texts {
                 assert_eq!(

@@ -59,6 +59,8 @@ fn the_index_finds_what_fts5_finds() {
         "energy",
         "Japan",
         "\"free and open\"",
+        "\"energy partnership\"",
+        "\"Prime Minister\"",
         "invest*",
         "jobs*",
         "investments*",
