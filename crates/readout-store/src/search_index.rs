@@ -537,8 +537,13 @@ impl SearchIndex {
             let (best, total) = searcher.search(&*plan.ranked, &(top, Count))?;
             (best, Some(crate::Total::exact(total)))
         } else {
-            let best =
-                if limit > 0 { best_matches(searcher, &*plan.ranked, f.offset, limit)? } else { Vec::new() };
+            let best = match limit {
+                0 => Vec::new(),
+                _ => match self.both_first(node, f, &plan, limit)? {
+                    Some(best) => best,
+                    None => best_matches(searcher, &*plan.ranked, f.offset, limit)?,
+                },
+            };
             let total = match count {
                 false => None,
                 true if plan.exact_count_is_cheap => {
@@ -570,6 +575,38 @@ impl SearchIndex {
     pub(crate) fn count(&self, node: &Node, f: &SearchFilter) -> Result<Option<usize>, IndexError> {
         let Some(plan) = self.prepare(node, f) else { return Ok(None) };
         Ok(Some(plan.searcher.search(&*plan.counted, &Count)?))
+    }
+
+    /// For an OR of two words, the page of their AND, when its last hit
+    /// scores above every statement that holds one of the words alone: it
+    /// is then the OR's page, found by walking the statements that hold
+    /// both rather than all that hold either. (A statement with both words
+    /// scores the same under both queries, the sum of the two words'
+    /// scores; one with a single word scores at most that word's best.)
+    fn both_first(
+        &self,
+        node: &Node,
+        f: &SearchFilter,
+        plan: &Plan,
+        limit: usize,
+    ) -> tantivy::Result<Option<Vec<(Score, DocAddress)>>> {
+        let Node::Or(parts) = node else { return Ok(None) };
+        let [a, b] = parts.as_slice() else { return Ok(None) };
+        if !plan.prunes {
+            return Ok(None);
+        }
+        let Some(both) = self.prepare(&Node::And(vec![a.clone(), b.clone()]), f) else { return Ok(None) };
+        let searcher = &plan.searcher;
+        let page = best_matches(searcher, &*both.ranked, f.offset, limit)?;
+        let Some(&(last, _)) = page.last().filter(|_| page.len() == limit) else { return Ok(None) };
+        let mut alone = Score::MIN;
+        for part in [a, b] {
+            let Some(word) = self.query(searcher, part) else { return Ok(None) };
+            if let Some(&(best, _)) = best_matches(searcher, &*word, 0, 1)?.first() {
+                alone = alone.max(best);
+            }
+        }
+        Ok((last > alone).then_some(page))
     }
 
     /// The rowid column of each segment of `searcher`.
@@ -1114,19 +1151,40 @@ mod tests {
             SearchFilter { until: Some("2016-12".into()), actor: Some("KOR".into()), ..Default::default() },
             SearchFilter { actor: Some("BRA".into()), ..Default::default() },
         ];
-        let queries =
-            ["trade", "trade AND japan", "trade OR security", "trad*", "energy NOT china", "\"japan trade\""];
-        let mut pruned = 0;
+        let queries = [
+            "trade",
+            "trade AND japan",
+            "trade OR security",
+            "china OR \"energy energy\"",
+            "trade OR nothingatall",
+            "trad*",
+            "energy NOT china",
+            "\"japan trade\"",
+        ];
+        let (mut pruned, mut both_first) = (0, [0, 0]);
         for q in queries {
             let node = crate::fts_query::parse(q).unwrap();
             for f in &filters {
                 let plan = ix.prepare(&node, f).unwrap();
                 pruned += usize::from(plan.prunes);
+                let rowids = ix.rowid_columns(&plan.searcher).unwrap();
                 for (offset, limit) in [(0, 10), (7, 5), (0, 1), (3_000, 20)] {
                     let fast = best_matches(&plan.searcher, &*plan.ranked, offset, limit).unwrap();
                     let every = TopDocs::with_limit(limit).and_offset(offset).order_by_score();
                     let slow = plan.searcher.search(&*plan.counted, &every).unwrap();
                     assert_eq!(fast, slow, "{q:?} {f:?} at {offset}+{limit}");
+                    // What a search answers, an OR of two perhaps by its AND.
+                    let page = SearchFilter { offset, limit, ..f.clone() };
+                    both_first[usize::from(ix.both_first(&node, &page, &plan, limit).unwrap().is_some())] +=
+                        1;
+                    let ((hits, _), _) = ix.search(&node, &page, true).unwrap().unwrap();
+                    let expected: Vec<(i64, f32)> = slow
+                        .iter()
+                        .map(|(score, at)| {
+                            (rowids[at.segment_ord as usize].first(at.doc_id).unwrap() as i64, *score)
+                        })
+                        .collect();
+                    assert_eq!(hits, expected, "{q:?} {f:?} at {offset}+{limit}");
                 }
                 let exact = plan.searcher.search(&*plan.counted, &Count).unwrap();
                 assert_eq!(plan.searcher.search(&*plan.ranked, &Count).unwrap(), exact, "{q:?} {f:?}");
@@ -1136,7 +1194,9 @@ mod tests {
                 assert_eq!(capped, expected, "{q:?} {f:?}");
             }
         }
-        assert!(pruned >= 15, "most of these prune: {pruned}");
+        assert!(pruned >= 20, "most of these prune: {pruned}");
+        assert!(both_first[1] >= 5, "an OR of two is often its AND: {both_first:?}");
+        assert!(both_first[0] >= 5, "and not always: {both_first:?}");
         let _ = std::fs::remove_dir_all(&dir);
     }
 
