@@ -303,8 +303,9 @@ impl SearchIndex {
         while let Some(r) = rows.next()? {
             let mut doc = TantivyDocument::default();
             doc.add_u64(f.rowid, r.get::<_, i64>(0)? as u64);
-            // Each field is analysed on tantivy's indexing threads: analysed
-            // once here for both, the text took longer to index.
+            // Both fields are analysed on tantivy's indexing threads.
+            // (Analysed once here for both, the text took longer to index:
+            // the analysis then ran on this one thread.)
             let text = r.get_ref(1)?.as_str()?;
             doc.add_text(f.text, text);
             doc.add_text(f.pairs, text);
@@ -466,12 +467,12 @@ impl SearchIndex {
         let prunes = self.prunes(core);
         if filters.is_empty() && excluded.is_none() {
             // Unfiltered, the query stands alone: a word, an AND or an OR of
-            // words then finds its best hits by block-max WAND, and a word's
-            // count is its document frequency. Inside a boolean query of one
-            // clause it would score every match.
-            let single_word = prunes && matches!(node, Node::Phrase { prefix: false, .. });
+            // words then finds its best hits by block-max WAND, and a term's
+            // count (a word, a pair) is its document frequency. Inside a
+            // boolean query of one clause it would score every match.
+            let one_term = prunes && matches!(node, Node::Phrase { prefix: false, .. });
             let counted = text.box_clone();
-            return Some(Plan { searcher, ranked: text, counted, prunes, exact_count_is_cheap: single_word });
+            return Some(Plan { searcher, ranked: text, counted, prunes, exact_count_is_cheap: one_term });
         }
         // The filters as clauses, which select without scoring.
         let field = |column: &str| match column {
