@@ -39,18 +39,37 @@ const LIST_DOCUMENTS: &str = "SELECT d.id, d.path, d.title, d.date, d.publisher,
  FROM documents d WHERE d.superseded_by IS NULL
  ORDER BY d.date IS NULL, d.date, d.path, d.id LIMIT ?1 OFFSET ?2";
 
+/// How long a writer waits for another to finish.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// The schema version this readout writes.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// The migrations, one per schema version, in order.
-const MIGRATIONS: [&str; 6] = [
+const MIGRATIONS: [&str; 7] = [
     include_str!("schema.sql"),
     include_str!("migrate_2_pages.sql"),
     include_str!("migrate_3_live.sql"),
     include_str!("migrate_4_identity.sql"),
     include_str!("migrate_5_lean.sql"),
     include_str!("migrate_6_listing.sql"),
+    include_str!("migrate_7_full_text_follows.sql"),
 ];
+
+/// Adds to FTS5 the statements past its mark and moves the mark: FTS5
+/// holds exactly the statements up to `full_text_upto` (no statement is
+/// ever deleted or rewritten, so rows past the mark are all it lacks).
+const FULL_TEXT_CATCH_UP: &str = "
+  INSERT INTO statements_fts (rowid, text)
+    SELECT rowid, text FROM statements
+    WHERE rowid > (SELECT CAST(value AS INTEGER) FROM ledger WHERE key = 'full_text_upto')
+    ORDER BY rowid;
+  UPDATE ledger SET value = (SELECT ifnull(max(rowid), 0) FROM statements) WHERE key = 'full_text_upto';";
+
+/// Whether FTS5 lacks statements (past its mark).
+const FULL_TEXT_BEHIND: &str = "
+  SELECT (SELECT ifnull(max(rowid), 0) FROM statements)
+       > (SELECT CAST(value AS INTEGER) FROM ledger WHERE key = 'full_text_upto')";
 
 /// What can go wrong with the ledger.
 #[derive(Debug, Error)]
@@ -106,6 +125,9 @@ pub struct Store {
     conn: Connection,
     /// Ranks searches; `None` when it cannot be had (FTS5 then does).
     index: Option<SearchIndex>,
+    /// FTS5 is brought up to date by [`Store::update_full_text`], not in
+    /// each document's transaction.
+    full_text_follows: bool,
 }
 
 /// Search filters and paging.
@@ -292,7 +314,7 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         // Reading the schema version is the first touch of the file: a
         // file that is not SQLite fails here, before anything is written.
         let version: i64 =
@@ -317,7 +339,7 @@ impl Store {
         // than ranking them (a third of a broad search's time on a
         // million statements).
         conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
-        let mut store = Store { conn, index: None };
+        let mut store = Store { conn, index: None, full_text_follows: false };
         store.migrate(version)?;
         // READOUT_SEARCH_INDEX=off: FTS5 alone ranks (to compare, or where
         // the folder beside the ledger cannot be written).
@@ -347,6 +369,7 @@ impl Store {
 
     /// Stores one document in one transaction.
     pub fn ingest(&mut self, doc: &Document, path: &str) -> Result<Ingested, StoreError> {
+        let full_text_now = !self.full_text_follows;
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let exists: bool =
             tx.query_row("SELECT EXISTS(SELECT 1 FROM documents WHERE id = ?1)", [&doc.id], |r| r.get(0))?;
@@ -381,7 +404,6 @@ impl Store {
                 "INSERT INTO statements (id, doc_id, idx, span_start, span_end, text, speaker, kind, modality, page)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
-            let mut fts = tx.prepare_cached("INSERT INTO statements_fts (rowid, text) VALUES (?1, ?2)")?;
             let mut actor = tx.prepare_cached(
                 "INSERT OR IGNORE INTO statement_actors (statement, actor) VALUES (?1, ?2)",
             )?;
@@ -409,7 +431,6 @@ impl Store {
                     s.page,
                 ])?;
                 let rowid = tx.last_insert_rowid();
-                fts.execute(params![rowid, s.text])?;
                 for a in &s.actors {
                     actor.execute(params![rowid, a])?;
                 }
@@ -436,6 +457,10 @@ impl Store {
         if let Some(prev) = &previous {
             tx.execute("UPDATE documents SET superseded_by = ?1 WHERE id = ?2", params![doc.id, prev])?;
         }
+        if full_text_now {
+            // Anything a following ingest left behind comes too.
+            tx.execute_batch(FULL_TEXT_CATCH_UP)?;
+        }
         tx.commit()?;
         Ok(match previous {
             Some(superseded) => Ingested::NewVersion { superseded },
@@ -452,6 +477,40 @@ impl Store {
             [],
             |r| Ok(Counts { documents: r.get(0)?, superseded: r.get(1)?, statements: r.get(2)? }),
         )?)
+    }
+
+    /// Leaves FTS5 out of each document's transaction: [`Store::update_full_text`]
+    /// then adds what came since, many documents at a time. For a long
+    /// ingest; searches through FTS5 meanwhile see the ledger as it was at
+    /// the last update.
+    pub fn defer_full_text(&mut self) {
+        self.full_text_follows = true;
+    }
+
+    /// Adds to FTS5 every statement it lacks, in one transaction.
+    pub fn update_full_text(&self) -> Result<(), StoreError> {
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute_batch(FULL_TEXT_CATCH_UP)?;
+        Ok(tx.commit()?)
+    }
+
+    /// Before a search through FTS5: adds what it lacks (after an ingest
+    /// that was stopped), unless another writer holds the ledger — an
+    /// ingest under way brings it up to date itself, and a search does not
+    /// wait for it.
+    fn full_text_current(&self) -> Result<(), StoreError> {
+        let behind: bool = self.conn.query_row(FULL_TEXT_BEHIND, [], |r| r.get(0))?;
+        if behind {
+            self.conn.busy_timeout(std::time::Duration::ZERO)?;
+            let updated = self.update_full_text();
+            self.conn.busy_timeout(BUSY_TIMEOUT)?;
+            match updated {
+                Err(StoreError::Sqlite(e))
+                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => {}
+                other => other?,
+            }
+        }
+        Ok(())
     }
 
     /// This store without its search index: FTS5 alone ranks (to compare
@@ -578,6 +637,7 @@ impl Store {
         {
             return Ok((self.hits(&ranked, &marker, &open, &close)?, total));
         }
+        self.full_text_current()?;
         // Rank and filter first, without snippets; make snippets for the
         // page of hits only.
         let sql = format!(
@@ -630,6 +690,7 @@ impl Store {
             sort_facets(&mut out);
             return Ok(out);
         }
+        self.full_text_current()?;
         let sql = format!(
             "WITH m AS ({})
              SELECT 'total', NULL, count(*) FROM m
@@ -670,6 +731,7 @@ impl Store {
         if let Some(n) = self.with_index(query, |ix, node| ix.count(node, f)) {
             return Ok(n as i64);
         }
+        self.full_text_current()?;
         let sql = format!("SELECT count(*) FROM ({})", matches(false));
         let mut st = self.conn.prepare_cached(&sql)?;
         st.query_row(params![query, f.actor, f.domain, f.kind, since, until], |r| r.get(0))

@@ -55,6 +55,9 @@ pub fn ingest(args: &IngestArgs) -> Result<bool> {
     let path = db_path(args.db.as_deref())?;
     let mut store = open(&path)?;
     store.without_memory_map()?;
+    // FTS5 follows a thousand documents at a time (below), not in every
+    // document's transaction.
+    store.defer_full_text();
     let (files, problems) = inputs::collect(&args.paths);
     let mut ok = problems.is_empty();
     for p in &problems {
@@ -70,21 +73,22 @@ pub fn ingest(args: &IngestArgs) -> Result<bool> {
     // Extraction (all cores) and writing (one connection) overlap: the
     // extractor sends finished documents, in order, to this thread.
     let (tx, rx) = std::sync::mpsc::sync_channel(256);
-    // The search index follows on its own connection, a batch of documents
-    // behind the writer: it uses the time the writer leaves the cores idle,
-    // rather than running after it.
+    // FTS5 and the search index follow on a connection of their own, a
+    // batch of documents behind the writer: they use the time the writer
+    // leaves the cores idle, rather than running after it.
     let (index_tx, index_rx) = std::sync::mpsc::sync_channel::<()>(1);
-    let indexer = store.has_search_index().then(|| {
+    let indexer = {
         let path = path.clone();
         std::thread::spawn(move || -> std::result::Result<(), String> {
             let follower = Store::open(&path).map_err(|e| e.to_string())?;
             follower.without_memory_map().map_err(|e| e.to_string())?;
             for () in index_rx {
-                follower.update_search_index().map_err(|e| e.to_string())?;
+                follower.update_full_text().map_err(|e| format!("full-text index: {e}"))?;
+                follower.update_search_index().map_err(|e| format!("search index: {e}"))?;
             }
             Ok(())
         })
-    });
+    };
     std::thread::scope(|scope| {
         let setup = &setup;
         let files = &files;
@@ -123,12 +127,16 @@ pub fn ingest(args: &IngestArgs) -> Result<bool> {
     });
     bar.finish_and_clear();
     drop(index_tx);
-    if let Some(Err(e) | Ok(Err(e))) = indexer.map(|h| h.join().map_err(|_| "panicked".to_string())) {
-        eprintln!("readout: search index: {e}");
+    if let Err(e) | Ok(Err(e)) = indexer.join().map_err(|_| "indexing panicked".to_string()) {
+        eprintln!("readout: {e}");
     }
+    // Whatever the ingest added, and what an ingest that was stopped left
+    // out, goes into FTS5 before the ingest reports.
+    let full_text = store.update_full_text();
     if let Some(e) = fatal {
         return Err(e);
     }
+    full_text.map_err(|e| anyhow::anyhow!("{}: full-text index: {e}", path.display()))?;
     // The search index catches up once, for all that was added. Searches
     // work without it (through FTS5), so a fault is reported, not fatal.
     if added + versions > 0 {

@@ -138,6 +138,56 @@ fn rusqlite_like_newer(path: &Path) -> readout_store::Store {
     store
 }
 
+/// FTS5 indexes exactly the ledger's statements, and says it does.
+fn full_text_holds_every_statement(db: &Path) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    // With rank 1, FTS5 also checks its index against the statements.
+    conn.execute("INSERT INTO statements_fts (statements_fts, rank) VALUES ('integrity-check', 1)", [])
+        .unwrap();
+    let (upto, last): (i64, i64) = conn
+        .query_row(
+            "SELECT CAST(value AS INTEGER), (SELECT max(rowid) FROM statements) FROM ledger WHERE key = 'full_text_upto'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(upto, last);
+}
+
+#[test]
+fn a_store_that_defers_full_text_catches_up_in_one_step() {
+    let dir = temp_dir("full-text");
+    let db = dir.join("ledger.db");
+    let extractor = readout_extract::Extractor::new(&readout_lexicon::Lexicon::builtin().unwrap());
+    let doc = |text: &str, name: &str| {
+        extractor.extract(text.as_bytes(), name, &readout_extract::DocHints::default()).unwrap()
+    };
+    let fts_hits = |query: &str| {
+        let store = readout_store::Store::open(&db).unwrap().without_search_index();
+        store.count(query, &readout_store::SearchFilter { limit: 10, ..Default::default() }).unwrap()
+    };
+    let mut store = readout_store::Store::open(&db).unwrap();
+    store.defer_full_text();
+    store.ingest(&doc("The two leaders signed an energy accord.", "a.txt"), "a.txt").unwrap();
+    store.ingest(&doc("Japan will build a port in Kenya.", "b.txt"), "b.txt").unwrap();
+    let behind: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT CAST(value AS INTEGER) FROM ledger WHERE key = 'full_text_upto'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(behind, 0, "nothing went into FTS5 with the documents");
+    store.update_full_text().unwrap();
+    full_text_holds_every_statement(&db);
+    // A store that does not defer writes FTS5 with each document, and
+    // takes along what a deferring one left behind.
+    store.ingest(&doc("The leaders welcomed the port in Mombasa.", "c.txt"), "c.txt").unwrap();
+    drop(store);
+    let mut plain = readout_store::Store::open(&db).unwrap();
+    plain.ingest(&doc("Canada pledged $5 million for the port.", "d.txt"), "d.txt").unwrap();
+    full_text_holds_every_statement(&db);
+    assert_eq!((fts_hits("port"), fts_hits("Mombasa"), fts_hits("energy")), (3, 1, 1));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn a_killed_ingest_loses_nothing_committed() {
     let dir = temp_dir("crash");
@@ -166,11 +216,28 @@ fn a_killed_ingest_loses_nothing_committed() {
     let st = readout_store::Store::open(&db).unwrap();
     assert_eq!(st.integrity_check().unwrap(), "ok");
     drop(st);
+    // FTS5 follows the ingest a batch behind; the stopped ingest left it
+    // short, and a search through it adds what it lacks first.
+    let fts = Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(["search", "--db", &s(&db), "met", "--limit", "1000", "--format", "json"])
+        .env("READOUT_SEARCH_INDEX", "off")
+        .output()
+        .unwrap();
+    assert!(fts.status.success(), "{}", String::from_utf8_lossy(&fts.stderr));
+    let hits: serde_json::Value = serde_json::from_slice(&fts.stdout).unwrap();
+    let met =
+        hits.as_array().unwrap().iter().filter(|h| h["snippet"].as_str().unwrap().contains("[met] ")).count();
+    assert!(
+        met as i64 >= partial,
+        "every committed document's \"The leaders met\" is found: {met} < {partial}"
+    );
+    full_text_holds_every_statement(&db);
     let out = readout(&["ingest", "--db", &s(&db), &s(&docs)]);
     assert!(out.status.success());
     let c = counts(&db);
     assert_eq!((c.documents, c.superseded), (300, 0), "every document exactly once");
     assert_eq!(readout_store::Store::open(&db).unwrap().integrity_check().unwrap(), "ok");
+    full_text_holds_every_statement(&db);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -328,5 +395,8 @@ fn pdf_statements_keep_their_pages_in_the_ledger_and_old_ledgers_migrate() {
         .query_row("SELECT v FROM statements_fts_config WHERE k = 'automerge'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(automerge, 16);
+    // Version 7: FTS5's mark, and FTS5 up to it.
+    drop(conn);
+    full_text_holds_every_statement(&db);
     let _ = std::fs::remove_dir_all(&dir);
 }
