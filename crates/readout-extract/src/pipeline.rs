@@ -33,12 +33,16 @@ fn quoted_paragraph_speaker(text: &str, span: Span, hits: &[AliasHit]) -> Option
 /// "We, the Leaders of …", "We the Heads of State": the text speaks for
 /// every party it names.
 fn speaks_for_all(text: &str) -> bool {
-    ["We, the ", "We the ", "WE, THE ", "WE THE "].iter().any(|opening| {
-        text.match_indices(opening).any(|(at, o)| {
-            let rest = &text[at + o.len()..];
-            ["leaders", "heads of state", "heads of government"]
-                .iter()
-                .any(|who| rest.get(..who.len()).is_some_and(|r| r.eq_ignore_ascii_case(who)))
+    // One pass over the capital W's, not one search per opening: this runs
+    // on every document.
+    memchr::memchr_iter(b'W', text.as_bytes()).any(|at| {
+        let here = &text[at..];
+        ["We, the ", "We the ", "WE, THE ", "WE THE "].iter().any(|opening| {
+            here.strip_prefix(opening).is_some_and(|rest| {
+                ["leaders", "heads of state", "heads of government"]
+                    .iter()
+                    .any(|who| rest.get(..who.len()).is_some_and(|r| r.eq_ignore_ascii_case(who)))
+            })
         })
     })
 }

@@ -49,9 +49,9 @@ pub struct QuantityFinder {
     prefixes: Vec<(String, String)>,
     /// (suffix words lower case, code), longest first.
     suffixes: Vec<(Vec<String>, String)>,
-    /// The first words of `suffixes`, when every one is matched in lower
-    /// case (a quick test before trying each); `None` otherwise.
-    suffix_firsts: Option<WordSet>,
+    /// The first words of `suffixes` as lower-cased tokens read them (a
+    /// quick test before trying each).
+    suffix_firsts: WordSet,
     /// First characters of currency prefixes ("$", "¥", "U", "R").
     prefix_starts: Vec<char>,
     /// Currency codes in capitals, which may touch their number
@@ -340,10 +340,13 @@ impl QuantityFinder {
             tens: map(&q.tens),
             multipliers: map(&q.multipliers),
             prefixes,
+            // Each first word as a token lower-cased reads it: in lower case,
+            // and from capitals ("ZŁOTY" → "złoty").
             suffix_firsts: suffixes
                 .iter()
-                .map(|(words, _)| words.first().cloned().filter(|w| matched_in_lower_case(w)))
-                .collect::<Option<WordSet>>(),
+                .filter_map(|(words, _)| words.first())
+                .flat_map(|w| [w.clone(), w.to_uppercase().to_lowercase()])
+                .collect(),
             suffixes,
             job_nouns: q.job_nouns.iter().map(|w| w.to_lowercase()).collect(),
             employing_verbs: q.employing_verbs.iter().map(|w| w.to_lowercase()).collect(),
@@ -790,10 +793,8 @@ impl QuantityFinder {
 
     /// A currency name at token `j`, and the index after it.
     fn suffix_at(&self, toks: &[Tok<'_>], j: usize) -> Option<(String, usize, bool)> {
-        if let (Some(firsts), Some(t)) = (&self.suffix_firsts, toks.get(j)) {
-            if !firsts.contains(&lower(t.text)) {
-                return None;
-            }
+        if !self.suffix_firsts.contains(&lower(toks.get(j)?.text)) {
+            return None;
         }
         for (words, code) in &self.suffixes {
             if j + words.len() > toks.len() {
@@ -801,12 +802,9 @@ impl QuantityFinder {
             }
             let same = words.iter().enumerate().all(|(k, w)| {
                 let t = toks[j + k].text;
-                // Codes are matched in capitals only ("USD"), names in any case.
-                if matched_in_lower_case(w) {
-                    lower(t) == *w
-                } else {
-                    t == w.to_uppercase() || lower(t) == *w
-                }
+                // A word with letters lower case cannot keep ("ZŁOTY") is
+                // also matched in capitals.
+                lower(t) == *w || (!matched_in_lower_case(w) && t == w.to_uppercase())
             });
             if same {
                 let bare = matches!(words.as_slice(), [w] if w == "dollars" || w == "dollar");
