@@ -373,23 +373,26 @@ impl Store {
     pub fn ingest(&mut self, doc: &Document, path: &str) -> Result<Ingested, StoreError> {
         let full_text_now = !self.full_text_follows;
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let exists: bool =
-            tx.query_row("SELECT EXISTS(SELECT 1 FROM documents WHERE id = ?1)", [&doc.id], |r| r.get(0))?;
+        // Every statement of a document's transaction is prepared once per
+        // connection: preparing them anew was a fortieth of an ingest.
+        let exists: bool = tx
+            .prepare_cached("SELECT EXISTS(SELECT 1 FROM documents WHERE id = ?1)")?
+            .query_row([&doc.id], |r| r.get(0))?;
         if exists {
             tx.commit()?;
             return Ok(Ingested::Unchanged);
         }
         let previous: Option<String> = tx
-            .query_row(
+            .prepare_cached(
                 "SELECT id FROM documents WHERE path = ?1 AND superseded_by IS NULL ORDER BY rowid DESC LIMIT 1",
-                [path],
-                |r| r.get(0),
-            )
+            )?
+            .query_row([path], |r| r.get(0))
             .optional()?;
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO documents (id, path, title, date, date_precision, date_source, publisher, encoding, text)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
+        )?
+        .execute(params![
                 doc.id,
                 path,
                 doc.title,
