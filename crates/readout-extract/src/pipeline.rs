@@ -30,21 +30,53 @@ fn quoted_paragraph_speaker(text: &str, span: Span, hits: &[AliasHit]) -> Option
 }
 
 /// A reporter's question in a transcript ("Q: …", "QUESTION: …", "Q. …").
-/// "We, the Leaders of …", "We the Heads of State": the text speaks for
-/// every party it names.
-fn speaks_for_all(text: &str) -> bool {
-    // One pass over the capital W's, not one search per opening: this runs
-    // on every document.
-    memchr::memchr_iter(b'W', text.as_bytes()).any(|at| {
-        let here = &text[at..];
-        ["We, the ", "We the ", "WE, THE ", "WE THE "].iter().any(|opening| {
-            here.strip_prefix(opening).is_some_and(|rest| {
-                ["leaders", "heads of state", "heads of government"]
-                    .iter()
-                    .any(|who| rest.get(..who.len()).is_some_and(|r| r.eq_ignore_ascii_case(who)))
+/// How a text says it speaks for every party it names: "We, the Leaders
+/// of …", "WE THE HEADS OF STATE" (`all_parties_openings` and
+/// `all_parties` in the cue lists).
+#[derive(Debug, Clone)]
+struct AllParties {
+    /// Each opening as written and in capitals, with the space after it.
+    openings: Vec<String>,
+    /// Lower case.
+    who: Vec<String>,
+    /// The first bytes of `openings`.
+    first_bytes: Vec<u8>,
+}
+
+impl AllParties {
+    fn new(lexicon: &Lexicon) -> AllParties {
+        let list = |name: &str| lexicon.cues.lists.get(name).cloned().unwrap_or_default();
+        let openings: Vec<String> = list("all_parties_openings")
+            .iter()
+            .flat_map(|o| [format!("{o} "), format!("{} ", o.to_uppercase())])
+            .collect();
+        let mut first_bytes: Vec<u8> = openings.iter().filter_map(|o| o.bytes().next()).collect();
+        first_bytes.sort_unstable();
+        first_bytes.dedup();
+        AllParties {
+            openings,
+            who: list("all_parties").iter().map(|w| w.to_lowercase()).collect(),
+            first_bytes,
+        }
+    }
+
+    /// Whether `text` speaks for all the parties it names.
+    fn in_text(&self, text: &str) -> bool {
+        // One pass per first byte (one, "W"), not one search per opening:
+        // this runs on every document.
+        self.first_bytes.iter().any(|&b| {
+            memchr::memchr_iter(b, text.as_bytes()).any(|at| {
+                let here = &text[at..];
+                self.openings.iter().any(|opening| {
+                    here.strip_prefix(opening.as_str()).is_some_and(|rest| {
+                        self.who
+                            .iter()
+                            .any(|who| rest.get(..who.len()).is_some_and(|r| r.eq_ignore_ascii_case(who)))
+                    })
+                })
             })
         })
-    })
+    }
 }
 
 fn is_question(block: &str) -> bool {
@@ -74,6 +106,7 @@ pub struct Extractor {
     aliases: AliasIndex,
     meeting_cues: Vec<String>,
     metadata_labels: Vec<String>,
+    all_parties: AllParties,
     quantities: QuantityFinder,
     kinds: KindClassifier,
     actors: ActorRules,
@@ -90,6 +123,7 @@ impl Extractor {
             events: EventBounds::new(lexicon),
             aliases: AliasIndex::new(lexicon),
             meeting_cues: lexicon.dates.meeting_cues.clone(),
+            all_parties: AllParties::new(lexicon),
             metadata_labels: lexicon.boilerplate.metadata_labels.clone(),
             quantities: QuantityFinder::new(lexicon),
             kinds: KindClassifier::new(lexicon),
@@ -234,7 +268,7 @@ impl Extractor {
         let joint = title.as_deref().is_some_and(|t| {
             let t = t.to_lowercase();
             t.contains("joint") && (t.contains("statement") || t.contains("declaration"))
-        }) || speaks_for_all(text);
+        }) || self.all_parties.in_text(text);
 
         let mut statements = Vec::with_capacity(sentences.len());
         let mut previous: Vec<actors::Country> = Vec::new();
@@ -357,14 +391,23 @@ impl Extractor {
 
 #[cfg(test)]
 mod tests {
-    use super::speaks_for_all;
+    use super::AllParties;
 
     #[test]
     fn a_text_that_speaks_for_all_its_parties() {
+        let all = AllParties::new(&readout_lexicon::Lexicon::builtin().unwrap());
+        let speaks_for_all = |text: &str| all.in_text(text);
         assert!(speaks_for_all("We, the Leaders of the Group of Seven (G7), are united"));
         assert!(speaks_for_all("Text.\nWe the leaders of Australia, India, Japan and the United States"));
         assert!(speaks_for_all("WE, THE HEADS OF STATE of the Quad"));
         assert!(!speaks_for_all("We, the undersigned, welcome"));
         assert!(!speaks_for_all("We will lead"));
+        // The openings are data: a user's lexicon adds its own.
+        let mut lexicon = readout_lexicon::Lexicon::builtin().unwrap();
+        lexicon.cues.lists.insert("all_parties_openings".into(), vec!["Now we, the".into()]);
+        let theirs = AllParties::new(&lexicon);
+        assert!(theirs.in_text("Now we, the leaders of the Quad, declare"));
+        assert!(theirs.in_text("NOW WE, THE LEADERS of the Quad"));
+        assert!(!theirs.in_text("We, the Leaders of the G7"));
     }
 }
