@@ -502,16 +502,19 @@ impl Store {
     /// Before a search through FTS5: adds what it lacks (after an ingest
     /// that was stopped), unless another writer holds the ledger — an
     /// ingest under way brings it up to date itself, and a search does not
-    /// wait for it.
+    /// wait for it — or the ledger cannot be written.
     fn full_text_current(&self) -> Result<(), StoreError> {
         let behind: bool = self.conn.query_row(FULL_TEXT_BEHIND, [], |r| r.get(0))?;
         if behind {
             self.conn.busy_timeout(std::time::Duration::ZERO)?;
             let updated = self.update_full_text();
             self.conn.busy_timeout(BUSY_TIMEOUT)?;
+            // Busy (another writer) or read-only (a ledger the user may
+            // only read): the search reads what FTS5 holds.
+            use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked, ReadOnly};
             match updated {
                 Err(StoreError::Sqlite(e))
-                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => {}
+                    if matches!(e.sqlite_error_code(), Some(DatabaseBusy | DatabaseLocked | ReadOnly)) => {}
                 other => other?,
             }
         }
