@@ -8,7 +8,8 @@
 //! from the ledger (in `<ledger>.search/`), brought up to date from it
 //! before it answers, rebuilt when lost or broken, and while it cannot be
 //! brought up to date (another process holds its writer) the search goes to
-//! FTS5, which always has the ledger's state.
+//! FTS5, which holds the ledger's state but during an ingest, when it may
+//! be up to a batch of documents behind.
 //!
 //! Its commits carry the ledger state they hold: the highest statement and
 //! document rowids (rows are only ever added; a new version of a document
