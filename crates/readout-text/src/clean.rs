@@ -115,6 +115,10 @@ pub struct Cleaner {
     nav_min_run: usize,
     speakers: HashSet<String>,
     titles: Vec<String>,
+    /// Abbreviations that never end a sentence (`never_final` of
+    /// `data/segment.toml`): a line that ends with one ("… President
+    /// Ferdinand R. Marcos Jr.") is no sentence for its final dot.
+    never_final: HashSet<String>,
 }
 
 /// A line of the source, trimmed, with its list marker removed.
@@ -155,7 +159,19 @@ impl Cleaner {
             nav_min_run: b.nav_min_run.unwrap_or(2),
             speakers,
             titles,
+            never_final: lexicon.segment.never_final.iter().cloned().collect(),
         }
+    }
+
+    /// Whether a line ends as a sentence does: with a stop that is not an
+    /// abbreviation's dot ("Jr.").
+    fn ends_sentence(&self, s: &str) -> bool {
+        if !ends_sentence(s) {
+            return false;
+        }
+        let s = s.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+        let last = s.rsplit(char::is_whitespace).next().unwrap_or(s);
+        !last.strip_suffix('.').is_some_and(|word| self.never_final.contains(word))
     }
 
     /// Cleans a decoded, normalised text.
@@ -362,7 +378,11 @@ impl Cleaner {
                 }
             }
         }
-        if !bullet && is_heading(s, first) {
+        // A document's first line may be a headline that ends with a name
+        // ("… Ferdinand R. Marcos Jr."); further down, a short line that
+        // ends so is a sentence ("The President met Ferdinand R. Marcos Jr.").
+        let ended = if first { self.ends_sentence(s) } else { ends_sentence(s) };
+        if !bullet && is_heading(s, first, ended) {
             block.kind = BlockKind::Heading;
             block.body = Span::new(span.end, span.end);
         }
@@ -582,10 +602,11 @@ fn title_case(words: &[&str]) -> bool {
             .all(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(char::is_uppercase))
 }
 
-/// A heading: a short line that does not end like a sentence, a line in
-/// capitals, or a document's first line written as a headline.
-fn is_heading(s: &str, first: bool) -> bool {
-    if s.len() > 400 || (!first && s.len() > 120 && ends_sentence(s)) {
+/// A heading: a short line that does not end like a sentence (`ended`
+/// says whether it does), a line in capitals, or a document's first line
+/// written as a headline.
+fn is_heading(s: &str, first: bool, ended: bool) -> bool {
+    if s.len() > 400 || (!first && s.len() > 120 && ended) {
         return false;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -594,10 +615,10 @@ fn is_heading(s: &str, first: bool) -> bool {
         return true;
     }
     let shouting = s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    if shouting && words.len() >= 2 && !ends_sentence(s) {
+    if shouting && words.len() >= 2 && !ended {
         return true;
     }
-    if !ends_sentence(s) && !s.ends_with(['"', '”', ',']) && words.len() <= 14 {
+    if !ended && !s.ends_with(['"', '”', ',']) && words.len() <= 14 {
         return true;
     }
     if first && words.len() <= 30 {
@@ -794,6 +815,21 @@ mod tests {
         let headline = cleaner()
             .clean("Tokyo, Japan - President Trump and Prime Minister Abe Advance the Global Partnership.\n");
         assert_eq!(headline.blocks[0].kind, BlockKind::Heading);
+        // A first line that ends with a name's "Jr." is a headline; a short
+        // line further down that ends so is a sentence, as is one that ends
+        // with an abbreviation that may end a sentence ("Corp.").
+        let suffix = cleaner().clean(
+            "Prime Minister Trudeau meets with President of the Philippines Ferdinand R. Marcos Jr.
+
+             Today, the two leaders met in San Francisco.
+
+             The Prime Minister met President Ferdinand R. Marcos Jr.
+",
+        );
+        let found: Vec<BlockKind> = kinds(&suffix).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(found, [BlockKind::Heading, BlockKind::Paragraph, BlockKind::Paragraph]);
+        let corp = cleaner().clean("The plant was built by Toyota Motor Corp.\n\nIt opened in 2021.\n");
+        assert_eq!(corp.blocks[0].kind, BlockKind::Paragraph);
         // A transcript's labels in capitals are speakers, not lead-ins.
         let transcript = cleaner().clean(
             "PRESIDENT BIDEN: Good afternoon, everyone.\n\nPRIME MINISTER KISHIDA: Thank you.\n\n\
