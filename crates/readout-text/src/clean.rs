@@ -819,12 +819,9 @@ mod tests {
         // line further down that ends so is a sentence, as is one that ends
         // with an abbreviation that may end a sentence ("Corp.").
         let suffix = cleaner().clean(
-            "Prime Minister Trudeau meets with President of the Philippines Ferdinand R. Marcos Jr.
-
-             Today, the two leaders met in San Francisco.
-
-             The Prime Minister met President Ferdinand R. Marcos Jr.
-",
+            "Prime Minister Trudeau meets with President of the Philippines Ferdinand R. Marcos Jr.\n\n\
+             Today, the two leaders met in San Francisco.\n\n\
+             The Prime Minister met President Ferdinand R. Marcos Jr.\n",
         );
         let found: Vec<BlockKind> = kinds(&suffix).into_iter().map(|(k, _)| k).collect();
         assert_eq!(found, [BlockKind::Heading, BlockKind::Paragraph, BlockKind::Paragraph]);
