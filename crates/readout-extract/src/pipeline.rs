@@ -29,7 +29,6 @@ fn quoted_paragraph_speaker(text: &str, span: Span, hits: &[AliasHit]) -> Option
     actors::quoted_speaker(s, &inside)
 }
 
-/// A reporter's question in a transcript ("Q: …", "QUESTION: …", "Q. …").
 /// How a text says it speaks for every party it names: "We, the Leaders
 /// of …", "WE THE HEADS OF STATE" (`all_parties_openings` and
 /// `all_parties` in the cue lists).
@@ -79,9 +78,41 @@ impl AllParties {
     }
 }
 
-fn is_question(block: &str) -> bool {
-    let b = block.trim_start();
-    ["Q:", "Q.", "Q ", "QUESTION:", "Question:"].iter().any(|q| b.starts_with(q))
+/// How a text's own words mark it: a reporter's question in a transcript,
+/// a joint text's title (cue lists `question_openings`,
+/// `joint_title_marks`, `joint_title_kinds`).
+#[derive(Debug, Clone)]
+struct TextMarks {
+    question_openings: Vec<String>,
+    /// Lower case.
+    joint_marks: Vec<String>,
+    /// Lower case.
+    joint_kinds: Vec<String>,
+}
+
+impl TextMarks {
+    fn new(lexicon: &Lexicon) -> TextMarks {
+        let list = |name: &str| lexicon.cues.lists.get(name).cloned().unwrap_or_default();
+        let lower = |name: &str| list(name).iter().map(|w| w.to_lowercase()).collect();
+        TextMarks {
+            question_openings: list("question_openings"),
+            joint_marks: lower("joint_title_marks"),
+            joint_kinds: lower("joint_title_kinds"),
+        }
+    }
+
+    /// A reporter's question ("Q: …", "QUESTION: …", "Q. …").
+    fn is_question(&self, block: &str) -> bool {
+        let b = block.trim_start();
+        self.question_openings.iter().any(|q| b.starts_with(q.as_str()))
+    }
+
+    /// A joint text's title ("Joint Leaders' Statement").
+    fn is_joint_title(&self, title: &str) -> bool {
+        let t = title.to_lowercase();
+        self.joint_marks.iter().any(|m| t.contains(m.as_str()))
+            && self.joint_kinds.iter().any(|k| t.contains(k.as_str()))
+    }
 }
 
 /// What the user knows about a document that its text may not say (a row
@@ -107,6 +138,7 @@ pub struct Extractor {
     meeting_cues: Vec<String>,
     metadata_labels: Vec<String>,
     all_parties: AllParties,
+    marks: TextMarks,
     quantities: QuantityFinder,
     kinds: KindClassifier,
     actors: ActorRules,
@@ -124,6 +156,7 @@ impl Extractor {
             aliases: AliasIndex::new(lexicon),
             meeting_cues: lexicon.dates.meeting_cues.clone(),
             all_parties: AllParties::new(lexicon),
+            marks: TextMarks::new(lexicon),
             metadata_labels: lexicon.boilerplate.metadata_labels.clone(),
             quantities: QuantityFinder::new(lexicon),
             kinds: KindClassifier::new(lexicon),
@@ -153,7 +186,7 @@ impl Extractor {
                     .attribution
                     .and_then(|label| self.aliases.country_of_label(label.of(text)))
                     .or_else(|| quoted_paragraph_speaker(text, block.span, all_hits));
-                let question = is_question(block.span.of(text));
+                let question = self.marks.is_question(block.span.of(text));
                 if block.kind == BlockKind::Heading || block.lead_in.is_some() || question {
                     carried = None;
                 }
@@ -265,10 +298,8 @@ impl Extractor {
         let all_hits = self.aliases.find(text);
         let principals = actors::principals(&self.actors, text, &all_hits, publication.country);
         let titles = actors::TitleIndex::new(&self.actors, text, &all_hits, publication.country);
-        let joint = title.as_deref().is_some_and(|t| {
-            let t = t.to_lowercase();
-            t.contains("joint") && (t.contains("statement") || t.contains("declaration"))
-        }) || self.all_parties.in_text(text);
+        let joint =
+            title.as_deref().is_some_and(|t| self.marks.is_joint_title(t)) || self.all_parties.in_text(text);
 
         let mut statements = Vec::with_capacity(sentences.len());
         let mut previous: Vec<actors::Country> = Vec::new();
@@ -391,7 +422,27 @@ impl Extractor {
 
 #[cfg(test)]
 mod tests {
-    use super::AllParties;
+    use super::{AllParties, TextMarks};
+
+    #[test]
+    fn questions_and_joint_titles_are_read_from_the_cue_lists() {
+        let marks = TextMarks::new(&readout_lexicon::Lexicon::builtin().unwrap());
+        for q in ["Q: Mr. President, on trade?", "  QUESTION: Thank you.", "Q. And Japan?", "Question: When?"]
+        {
+            assert!(marks.is_question(q), "{q}");
+        }
+        for not in ["Quad leaders met.", "Questions remain on trade.", "QUAD: the leaders met."] {
+            assert!(!marks.is_question(not), "{not}");
+        }
+        assert!(marks.is_joint_title("Joint Leaders' Statement"));
+        assert!(marks.is_joint_title("JAPAN-AUSTRALIA JOINT DECLARATION ON SECURITY COOPERATION"));
+        assert!(!marks.is_joint_title("Joint press conference"));
+        assert!(!marks.is_joint_title("Statement by the Press Secretary"));
+        // A user's lexicon adds its own.
+        let mut lexicon = readout_lexicon::Lexicon::builtin().unwrap();
+        lexicon.cues.lists.get_mut("joint_title_kinds").unwrap().push("communiqué".into());
+        assert!(TextMarks::new(&lexicon).is_joint_title("Joint Communiqué of the Summit"));
+    }
 
     #[test]
     fn a_text_that_speaks_for_all_its_parties() {
