@@ -29,58 +29,11 @@ fn quoted_paragraph_speaker(text: &str, span: Span, hits: &[AliasHit]) -> Option
     actors::quoted_speaker(s, &inside)
 }
 
-/// How a text says it speaks for every party it names: "We, the Leaders
-/// of …", "WE THE HEADS OF STATE" (`all_parties_openings` and
-/// `all_parties` in the cue lists).
-#[derive(Debug, Clone)]
-struct AllParties {
-    /// Each opening as written and in capitals, with the space after it.
-    openings: Vec<String>,
-    /// Lower case.
-    who: Vec<String>,
-    /// The first bytes of `openings`.
-    first_bytes: Vec<u8>,
-}
-
-impl AllParties {
-    fn new(lexicon: &Lexicon) -> AllParties {
-        let list = |name: &str| lexicon.cues.lists.get(name).cloned().unwrap_or_default();
-        let openings: Vec<String> = list("all_parties_openings")
-            .iter()
-            .flat_map(|o| [format!("{o} "), format!("{} ", o.to_uppercase())])
-            .collect();
-        let mut first_bytes: Vec<u8> = openings.iter().filter_map(|o| o.bytes().next()).collect();
-        first_bytes.sort_unstable();
-        first_bytes.dedup();
-        AllParties {
-            openings,
-            who: list("all_parties").iter().map(|w| w.to_lowercase()).collect(),
-            first_bytes,
-        }
-    }
-
-    /// Whether `text` speaks for all the parties it names.
-    fn in_text(&self, text: &str) -> bool {
-        // One pass per first byte (one, "W"), not one search per opening:
-        // this runs on every document.
-        self.first_bytes.iter().any(|&b| {
-            memchr::memchr_iter(b, text.as_bytes()).any(|at| {
-                let here = &text[at..];
-                self.openings.iter().any(|opening| {
-                    here.strip_prefix(opening.as_str()).is_some_and(|rest| {
-                        self.who
-                            .iter()
-                            .any(|who| rest.get(..who.len()).is_some_and(|r| r.eq_ignore_ascii_case(who)))
-                    })
-                })
-            })
-        })
-    }
-}
-
-/// How a text's own words mark it: a reporter's question in a transcript,
-/// a joint text's title (cue lists `question_openings`,
-/// `joint_title_marks`, `joint_title_kinds`).
+/// How a text's own words mark it (cue lists): a reporter's question in a
+/// transcript (`question_openings`), a joint text's title
+/// (`joint_title_marks` with `joint_title_kinds`), a text that speaks for
+/// every party it names ("We, the Leaders of …", "WE THE HEADS OF STATE":
+/// `all_parties_openings` then `all_parties`).
 #[derive(Debug, Clone)]
 struct TextMarks {
     question_openings: Vec<String>,
@@ -88,16 +41,32 @@ struct TextMarks {
     joint_marks: Vec<String>,
     /// Lower case.
     joint_kinds: Vec<String>,
+    /// Each opening as written and in capitals, with the space after it.
+    openings: Vec<String>,
+    /// Lower case.
+    all_parties: Vec<String>,
+    /// The first bytes of `openings`.
+    first_bytes: Vec<u8>,
 }
 
 impl TextMarks {
     fn new(lexicon: &Lexicon) -> TextMarks {
         let list = |name: &str| lexicon.cues.lists.get(name).cloned().unwrap_or_default();
         let lower = |name: &str| list(name).iter().map(|w| w.to_lowercase()).collect();
+        let openings: Vec<String> = list("all_parties_openings")
+            .iter()
+            .flat_map(|o| [format!("{o} "), format!("{} ", o.to_uppercase())])
+            .collect();
+        let mut first_bytes: Vec<u8> = openings.iter().filter_map(|o| o.bytes().next()).collect();
+        first_bytes.sort_unstable();
+        first_bytes.dedup();
         TextMarks {
             question_openings: list("question_openings"),
             joint_marks: lower("joint_title_marks"),
             joint_kinds: lower("joint_title_kinds"),
+            openings,
+            all_parties: lower("all_parties"),
+            first_bytes,
         }
     }
 
@@ -112,6 +81,22 @@ impl TextMarks {
         let t = title.to_lowercase();
         self.joint_marks.iter().any(|m| t.contains(m.as_str()))
             && self.joint_kinds.iter().any(|k| t.contains(k.as_str()))
+    }
+
+    /// Whether `text` speaks for all the parties it names.
+    fn speaks_for_all(&self, text: &str) -> bool {
+        // One pass per first byte (one, "W"), not one search per opening:
+        // this runs on every document.
+        self.first_bytes.iter().any(|&b| {
+            memchr::memchr_iter(b, text.as_bytes()).any(|at| {
+                let rest = |opening: &String| text[at..].strip_prefix(opening.as_str());
+                self.openings.iter().filter_map(rest).any(|rest| {
+                    self.all_parties
+                        .iter()
+                        .any(|who| rest.get(..who.len()).is_some_and(|r| r.eq_ignore_ascii_case(who)))
+                })
+            })
+        })
     }
 }
 
@@ -137,7 +122,6 @@ pub struct Extractor {
     aliases: AliasIndex,
     meeting_cues: Vec<String>,
     metadata_labels: Vec<String>,
-    all_parties: AllParties,
     marks: TextMarks,
     quantities: QuantityFinder,
     kinds: KindClassifier,
@@ -155,7 +139,6 @@ impl Extractor {
             events: EventBounds::new(lexicon),
             aliases: AliasIndex::new(lexicon),
             meeting_cues: lexicon.dates.meeting_cues.clone(),
-            all_parties: AllParties::new(lexicon),
             marks: TextMarks::new(lexicon),
             metadata_labels: lexicon.boilerplate.metadata_labels.clone(),
             quantities: QuantityFinder::new(lexicon),
@@ -299,7 +282,7 @@ impl Extractor {
         let principals = actors::principals(&self.actors, text, &all_hits, publication.country);
         let titles = actors::TitleIndex::new(&self.actors, text, &all_hits, publication.country);
         let joint =
-            title.as_deref().is_some_and(|t| self.marks.is_joint_title(t)) || self.all_parties.in_text(text);
+            title.as_deref().is_some_and(|t| self.marks.is_joint_title(t)) || self.marks.speaks_for_all(text);
 
         let mut statements = Vec::with_capacity(sentences.len());
         let mut previous: Vec<actors::Country> = Vec::new();
@@ -422,7 +405,7 @@ impl Extractor {
 
 #[cfg(test)]
 mod tests {
-    use super::{AllParties, TextMarks};
+    use super::TextMarks;
 
     #[test]
     fn questions_and_joint_titles_are_read_from_the_cue_lists() {
@@ -446,8 +429,8 @@ mod tests {
 
     #[test]
     fn a_text_that_speaks_for_all_its_parties() {
-        let all = AllParties::new(&readout_lexicon::Lexicon::builtin().unwrap());
-        let speaks_for_all = |text: &str| all.in_text(text);
+        let all = TextMarks::new(&readout_lexicon::Lexicon::builtin().unwrap());
+        let speaks_for_all = |text: &str| all.speaks_for_all(text);
         assert!(speaks_for_all("We, the Leaders of the Group of Seven (G7), are united"));
         assert!(speaks_for_all("Text.\nWe the leaders of Australia, India, Japan and the United States"));
         assert!(speaks_for_all("WE, THE HEADS OF STATE of the Quad"));
@@ -456,9 +439,9 @@ mod tests {
         // The openings are data: a user's lexicon adds its own.
         let mut lexicon = readout_lexicon::Lexicon::builtin().unwrap();
         lexicon.cues.lists.insert("all_parties_openings".into(), vec!["Now we, the".into()]);
-        let theirs = AllParties::new(&lexicon);
-        assert!(theirs.in_text("Now we, the leaders of the Quad, declare"));
-        assert!(theirs.in_text("NOW WE, THE LEADERS of the Quad"));
-        assert!(!theirs.in_text("We, the Leaders of the G7"));
+        let theirs = TextMarks::new(&lexicon);
+        assert!(theirs.speaks_for_all("Now we, the leaders of the Quad, declare"));
+        assert!(theirs.speaks_for_all("NOW WE, THE LEADERS of the Quad"));
+        assert!(!theirs.speaks_for_all("We, the Leaders of the G7"));
     }
 }

@@ -169,7 +169,7 @@ impl Cleaner {
         if !ends_sentence(s) {
             return false;
         }
-        let s = s.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+        let s = s.trim_end_matches(CLOSERS);
         let last = s.rsplit(char::is_whitespace).next().unwrap_or(s);
         !last.strip_suffix('.').is_some_and(|word| self.never_final.contains(word))
     }
@@ -550,9 +550,12 @@ fn join_wrapped<'a>(lines: &[Line<'a>]) -> Vec<Paragraph<'a>> {
     out
 }
 
+/// Quotes and brackets that may close a sentence after its stop.
+const CLOSERS: [char; 7] = ['"', '”', '’', '\'', ')', ']', '»'];
+
 /// True when the text ends like a sentence.
 pub(crate) fn ends_sentence(s: &str) -> bool {
-    let s = s.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+    let s = s.trim_end_matches(CLOSERS);
     s.ends_with(['.', '!', '?', ';', ':', '…'])
 }
 
