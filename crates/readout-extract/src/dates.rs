@@ -149,6 +149,8 @@ pub struct DateFinder {
     after_may: HashSet<&'static str>,
     /// Words without which a text without digits has no date.
     words_hint: aho_corasick::AhoCorasick,
+    /// The same words, lower case, for a text whose words are at hand.
+    hint_set: WordSet,
 }
 
 pub(crate) const WEEKDAYS: [(&str, Weekday); 7] = [
@@ -178,7 +180,8 @@ impl DateFinder {
                     let e = regex::escape(&name);
                     if k == 0 {
                         any.push(e.clone());
-                        full.push(e);
+                        // A whole name ends a word: "Augusta" is no month.
+                        full.push(format!("{e}\\b"));
                     } else {
                         any.push(format!("{e}\\.?"));
                         full.push(format!("{e}\\."));
@@ -262,6 +265,7 @@ impl DateFinder {
             .expect("date words automaton builds");
         DateFinder {
             words_hint,
+            hint_set: hint_words.iter().map(|w| w.to_lowercase()).collect(),
             pattern,
             groups,
             months,
@@ -298,7 +302,7 @@ impl DateFinder {
     pub fn find_in(&self, text: &str, words: Option<&[Word]>) -> Vec<DateFound> {
         let mut out: Vec<DateFound> = Vec::new();
         // Most sentences have no date: a digit or a date word is needed.
-        if !text.bytes().any(|b| b.is_ascii_digit()) && !self.words_hint.is_match(text) {
+        if !text.bytes().any(|b| b.is_ascii_digit()) && !self.has_date_word(text, words) {
             return out;
         }
         // Find with the fast engine, then read the groups of each match.
@@ -327,6 +331,19 @@ impl DateFinder {
             f.tense = self.tense_near(words, f.start, f.end);
         }
         out
+    }
+
+    /// Whether `text` has a word that may begin or end a date without
+    /// digits ("May", "tomorrow", "last fall"): on its words, one set
+    /// look-up a word, when they are at hand; else a search for the
+    /// words anywhere in the text.
+    fn has_date_word(&self, text: &str, words: Option<&[Word]>) -> bool {
+        let Some(words) = words else { return self.words_hint.is_match(text) };
+        words.iter().any(|w| {
+            self.hint_set.contains_word(w)
+                // "mid-March", "today's".
+                || w.joined && w.text.split(['-', '\'']).any(|part| self.hint_set.contains(part))
+        })
     }
 
     /// Reads one match; `None` for what only looks like a date.
@@ -778,8 +795,13 @@ mod tests {
     /// (sentence, anchor, [(text, value)])
     fn check(sentence: &str, a: Option<Anchor>, want: &[(&str, &str)]) {
         let f = finder();
-        let got: Vec<(String, String)> = f
-            .find(sentence)
+        let found = f.find(sentence);
+        // A statement's words at hand, its date words are looked up on
+        // them: the same dates.
+        let spans = |d: &[DateFound]| d.iter().map(|d| (d.start, d.end)).collect::<Vec<_>>();
+        let on_words = f.find_in(sentence, Some(&crate::words::words(sentence)));
+        assert_eq!(spans(&found), spans(&on_words), "{sentence}");
+        let got: Vec<(String, String)> = found
             .into_iter()
             .filter_map(|d| resolve(d.expr, d.tense, a).map(|v| (sentence[d.start..d.end].to_string(), v)))
             .collect();
@@ -925,6 +947,10 @@ mod tests {
             "They adopted the Horizon 2047 roadmap and Vision 2030.",
             "to address the challenges of today and tomorrow",
             "training the leaders of tomorrow; the world of Today or Tomorrow",
+            // A month's name at the head of a longer word.
+            "the Masters at Augusta in golf",
+            "Augustus Welby, Writer",
+            "the Marchioness and the Junebug",
         ] {
             check(s, nov6, &[]);
         }

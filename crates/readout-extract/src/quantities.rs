@@ -519,6 +519,9 @@ impl QuantityFinder {
     /// lower case, with its hash).
     fn is_statement_number_word(&self, word: &crate::words::Word) -> bool {
         let w = word.text.as_str();
+        if !word.joined {
+            return self.number_starts.contains_word(word);
+        }
         match w.as_bytes().iter().position(|&b| b == b'-') {
             Some(p) => self.number_starts.contains(&w[..p]),
             None => self.number_starts.contains_word(word),

@@ -14,6 +14,10 @@ pub struct Word {
     /// [`word_hash`] of `text`, made once for every set the word is
     /// looked up in.
     pub hash: u64,
+    /// Whether an apostrophe or hyphen joins parts of it ("abe's",
+    /// "twenty-five"): a word without one is looked up whole, with no
+    /// search for its parts.
+    pub joined: bool,
 }
 
 /// The hash by which word sets' filters know a word.
@@ -47,19 +51,24 @@ pub fn words(text: &str) -> Vec<Word> {
             }
         }
         let start = i;
+        let mut joined = false;
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii_alphanumeric() {
                 i += 1;
             } else if b < 0x80 {
                 if matches!(b, b'\'' | b'-' | b'.' | b',') && joins(text, i, char::from(b), 1) {
+                    joined |= matches!(b, b'\'' | b'-');
                     i += 1;
                 } else {
                     break;
                 }
             } else {
                 let (c, len) = char_at(text, i);
-                if c.is_alphanumeric() || joins(text, i, c, len) {
+                if c.is_alphanumeric() {
+                    i += len;
+                } else if joins(text, i, c, len) {
+                    joined = true;
                     i += len;
                 } else {
                     break;
@@ -67,7 +76,7 @@ pub fn words(text: &str) -> Vec<Word> {
             }
         }
         let text = lower(&text[start..i]);
-        out.push(Word { start, end: i, hash: word_hash(&text), text });
+        out.push(Word { start, end: i, hash: word_hash(&text), text, joined });
     }
     out
 }
