@@ -177,6 +177,42 @@ impl AliasIndex {
     }
 }
 
+/// Groups of countries that speak as one ("Group of Seven"), and their
+/// members (`data/actors.toml`, `[[group]]`).
+#[derive(Debug, Clone)]
+pub struct GroupIndex {
+    /// Every group's names; pattern `k` names group `of[k]`.
+    automaton: Option<AhoCorasick>,
+    of: Vec<usize>,
+    members: Vec<Vec<&'static str>>,
+}
+
+impl GroupIndex {
+    /// Compiles the groups of `lexicon`.
+    pub fn new(lexicon: &Lexicon) -> GroupIndex {
+        let (mut patterns, mut of, mut members) = (Vec::new(), Vec::new(), Vec::new());
+        for group in &lexicon.actors.group {
+            for alias in group.aliases.iter().filter(|a| !a.is_empty()) {
+                patterns.push(alias.as_str());
+                of.push(members.len());
+            }
+            members.push(group.members.iter().map(|m| intern(m)).collect());
+        }
+        let automaton =
+            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok();
+        GroupIndex { automaton, of, members }
+    }
+
+    /// The members of the first group `text` names as whole words.
+    pub fn members_named_in(&self, text: &str) -> Option<&[&'static str]> {
+        self.automaton
+            .as_ref()?
+            .find_iter(text)
+            .find(|m| boundary_before(text, m.start()) && boundary_after(text, m.end()))
+            .map(|m| self.members[self.of[m.pattern().as_usize()]].as_slice())
+    }
+}
+
 /// The one copy of a country code, for the life of the program.
 pub(crate) fn intern(code: &str) -> &'static str {
     use std::collections::HashMap;

@@ -223,6 +223,9 @@ mod tests {
             ("the realignment of United States forces to maintain deterrent capability", &["security"]),
             ("to upgrade their respective command and control frameworks", &["security"]),
             ("Japan will provide a pressurized rover for the Artemis program", &["space"]),
+            // Climate's statements are of energy.
+            ("We reaffirm our commitment to net-zero greenhouse gas emissions by 2050.", &["energy"]),
+            ("to decarbonize the maritime sector", &["energy", "maritime"]),
         ];
         for (s, want) in cases {
             let want: Vec<String> = want.iter().map(|x| x.to_string()).collect();

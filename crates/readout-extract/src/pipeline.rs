@@ -1,13 +1,13 @@
 //! The whole pipeline for one document: bytes in, [`Document`] out.
 
 use crate::actors::{self, ActorContext, ActorRules};
-use crate::aliases::{AliasHit, AliasIndex};
+use crate::aliases::{AliasHit, AliasIndex, GroupIndex};
 use crate::dates::{self, Anchor, DateFinder};
 use crate::domains::DomainScorer;
 use crate::kinds::{KindClassifier, StatementContext};
 use crate::meta::{self, DatedText, EventBounds, PublisherCues};
-use crate::model::Quantity;
 use crate::model::{DateMention, DateSource, Document, Kind, Publisher, Statement, SCHEMA};
+use crate::model::{Quantity, QuantityKind};
 use crate::quantities::QuantityFinder;
 use crate::words;
 use readout_lexicon::Lexicon;
@@ -83,21 +83,36 @@ impl TextMarks {
             && self.joint_kinds.iter().any(|k| t.contains(k.as_str()))
     }
 
-    /// Whether `text` speaks for all the parties it names.
-    fn speaks_for_all(&self, text: &str) -> bool {
+    /// Where the parties are named when `text` speaks for all the parties
+    /// it names: the byte after its opening ("We, the Leaders"); `None`
+    /// when it does not.
+    fn speaks_for_all(&self, text: &str) -> Option<usize> {
         // One pass per first byte (one, "W"), not one search per opening:
         // this runs on every document.
-        self.first_bytes.iter().any(|&b| {
-            memchr::memchr_iter(b, text.as_bytes()).any(|at| {
+        self.first_bytes.iter().find_map(|&b| {
+            memchr::memchr_iter(b, text.as_bytes()).find_map(|at| {
                 let rest = |opening: &String| text[at..].strip_prefix(opening.as_str());
-                self.openings.iter().filter_map(rest).any(|rest| {
-                    self.all_parties
-                        .iter()
-                        .any(|who| rest.get(..who.len()).is_some_and(|r| r.eq_ignore_ascii_case(who)))
+                self.openings.iter().filter_map(rest).find_map(|rest| {
+                    self.all_parties.iter().find_map(|who| {
+                        let named = rest.get(..who.len()).is_some_and(|r| r.eq_ignore_ascii_case(who));
+                        named.then(|| text.len() - rest.len() + who.len())
+                    })
                 })
             })
         })
     }
+}
+
+/// Where an opening that speaks for all parties names them: up to the end
+/// of its sentence or line, at most a few hundred bytes ("of the Group of
+/// Seven (G7), met in Hiroshima").
+fn parties_named_after(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
+    let mut end = rest.find(['.', '\n', ';', ':']).unwrap_or(rest.len()).min(200);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    &rest[..end]
 }
 
 /// What the user knows about a document that its text may not say (a row
@@ -120,6 +135,7 @@ pub struct Extractor {
     publishers: PublisherCues,
     events: EventBounds,
     aliases: AliasIndex,
+    groups: GroupIndex,
     meeting_cues: Vec<String>,
     metadata_labels: Vec<String>,
     marks: TextMarks,
@@ -138,6 +154,7 @@ impl Extractor {
             publishers: PublisherCues::new(lexicon),
             events: EventBounds::new(lexicon),
             aliases: AliasIndex::new(lexicon),
+            groups: GroupIndex::new(lexicon),
             meeting_cues: lexicon.dates.meeting_cues.clone(),
             marks: TextMarks::new(lexicon),
             metadata_labels: lexicon.boilerplate.metadata_labels.clone(),
@@ -279,10 +296,19 @@ impl Extractor {
 
         // Who the document is about, and who its bare titles stand for.
         let all_hits = self.aliases.find(text);
-        let principals = actors::principals(&self.actors, text, &all_hits, publication.country);
+        let opening = self.marks.speaks_for_all(text);
+        let joint = title.as_deref().is_some_and(|t| self.marks.is_joint_title(t)) || opening.is_some();
+        // "We, the Leaders of the Group of Seven (G7), …": the group's
+        // members are the parties, whoever else the text names.
+        let group = opening.and_then(|at| self.groups.members_named_in(parties_named_after(text, at)));
+        let principals = match group {
+            Some(members) => {
+                let own = publication.country.filter(|c| members.contains(c));
+                own.into_iter().chain(members.iter().copied().filter(|&m| Some(m) != own)).collect()
+            }
+            None => actors::principals(&self.actors, text, &all_hits, publication.country),
+        };
         let titles = actors::TitleIndex::new(&self.actors, text, &all_hits, publication.country);
-        let joint =
-            title.as_deref().is_some_and(|t| self.marks.is_joint_title(t)) || self.marks.speaks_for_all(text);
 
         let mut statements = Vec::with_capacity(sentences.len());
         let mut previous: Vec<actors::Country> = Vec::new();
@@ -301,7 +327,7 @@ impl Extractor {
             while hit_cursor < all_hits.len() && all_hits[hit_cursor].start < span.start {
                 hit_cursor += 1;
             }
-            let hits: Vec<AliasHit> = all_hits[hit_cursor..]
+            let mut hits: Vec<AliasHit> = all_hits[hit_cursor..]
                 .iter()
                 .take_while(|h| h.end <= span.end)
                 .map(|h| AliasHit { start: h.start - span.start, end: h.end - span.start, ..*h })
@@ -345,6 +371,14 @@ impl Extractor {
                     }
                 })
                 .collect();
+            // A currency's name is no party: "150 billion U.S. dollars".
+            hits.retain(|h| {
+                !quantities.iter().any(|q| {
+                    q.kind == QuantityKind::Money
+                        && q.span.start <= h.start + span.start
+                        && h.end + span.start <= q.span.end
+                })
+            });
             let ctx = StatementContext {
                 bullet: block.kind == BlockKind::Bullet,
                 quote: block.kind == BlockKind::Quote,
@@ -430,7 +464,7 @@ mod tests {
     #[test]
     fn a_text_that_speaks_for_all_its_parties() {
         let all = TextMarks::new(&readout_lexicon::Lexicon::builtin().unwrap());
-        let speaks_for_all = |text: &str| all.speaks_for_all(text);
+        let speaks_for_all = |text: &str| all.speaks_for_all(text).is_some();
         assert!(speaks_for_all("We, the Leaders of the Group of Seven (G7), are united"));
         assert!(speaks_for_all("Text.\nWe the leaders of Australia, India, Japan and the United States"));
         assert!(speaks_for_all("WE, THE HEADS OF STATE of the Quad"));
@@ -440,8 +474,8 @@ mod tests {
         let mut lexicon = readout_lexicon::Lexicon::builtin().unwrap();
         lexicon.cues.lists.insert("all_parties_openings".into(), vec!["Now we, the".into()]);
         let theirs = TextMarks::new(&lexicon);
-        assert!(theirs.speaks_for_all("Now we, the leaders of the Quad, declare"));
-        assert!(theirs.speaks_for_all("NOW WE, THE LEADERS of the Quad"));
-        assert!(!theirs.speaks_for_all("We, the Leaders of the G7"));
+        assert_eq!(theirs.speaks_for_all("Now we, the leaders of the Quad, declare"), Some(19));
+        assert!(theirs.speaks_for_all("NOW WE, THE LEADERS of the Quad").is_some());
+        assert!(theirs.speaks_for_all("We, the Leaders of the G7").is_none());
     }
 }

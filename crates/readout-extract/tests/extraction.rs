@@ -397,6 +397,54 @@ fn forms_of_other_summits() {
 }
 
 #[test]
+fn a_group_speaks_for_its_members() {
+    let g7 = extract(
+        "G7 Leaders' Communiqué\nHiroshima, May 20, 2023\n\n\
+         We, the Leaders of the Group of Seven (G7), met in Hiroshima for our annual Summit on May 19-21, 2023.\n\n\
+         We will continue to provide the support Ukraine requires for as long as it takes.\n\n\
+         We welcome Japan's leadership in launching the Hiroshima AI Process by the end of this year.\n",
+    );
+    let seven = ["CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA"];
+    for s in &g7.statements {
+        let mut a = s.actors.clone();
+        a.sort();
+        assert_eq!(a, seven, "Ukraine and Japan named are no parties of their own: {}", s.text);
+    }
+    // Named countries stay the parties of a text that names no group.
+    let quad = extract(
+        "We, the Leaders of Australia, India, Japan, and the United States, met today.\n\n\
+         We will work with the G7 on clean energy.\n",
+    );
+    assert_eq!(actors_of(&quad, "We will work"), ["AUS", "IND", "JPN", "USA"]);
+    // A user's lexicon adds a group.
+    let mut lex = Lexicon::builtin().unwrap();
+    lex.extend_from_str(
+        "mine.toml",
+        "[[actors.group]]\naliases = [\"Nordic Council\"]\nmembers = [\"NOR\", \"SWE\"]\n",
+    )
+    .unwrap();
+    let nordic = Extractor::new(&lex)
+        .extract(
+            "We, the Leaders of the Nordic Council, will meet again in Oslo.".as_bytes(),
+            "t.txt",
+            &DocHints::default(),
+        )
+        .unwrap();
+    assert_eq!(nordic.statements[0].actors, ["NOR", "SWE"]);
+}
+
+#[test]
+fn a_currencys_name_is_no_party() {
+    let doc = extract(
+        "Xi Jinping Holds Talks with Lula\n\n\
+         Bilateral trade exceeded 150 billion U.S. dollars last year, and China has been Brazil's largest trading partner.\n\n\
+         Japan will provide 5 billion Japanese yen to the Philippines.\n",
+    );
+    assert_eq!(actors_of(&doc, "Bilateral trade"), ["CHN"]);
+    assert_eq!(actors_of(&doc, "Japan will provide"), ["JPN"]);
+}
+
+#[test]
 fn publishers_by_their_house_style() {
     use readout_extract::Publisher;
     let mofa = extract(

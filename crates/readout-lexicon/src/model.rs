@@ -29,6 +29,20 @@ pub struct Actors {
     pub titles: AliasList,
     /// International organisations, never countries.
     pub organisation: AliasList,
+    /// Groups of countries that speak as one ("We, the Leaders of the
+    /// Group of Seven"): their names and their members.
+    pub group: Vec<Group>,
+}
+
+/// A group of countries whose joint texts speak for all its members.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Group {
+    /// Names of the group, matched case-sensitively as whole words ("Group
+    /// of Seven", "G7").
+    pub aliases: Vec<String>,
+    /// ISO 3166-1 alpha-3 codes of its member countries.
+    pub members: Vec<String>,
 }
 
 /// A country and what stands for it.
@@ -61,6 +75,7 @@ impl Merge for Actors {
         self.plural.aliases.extend(other.plural.aliases);
         self.titles.aliases.extend(other.titles.aliases);
         self.organisation.aliases.extend(other.organisation.aliases);
+        self.group.extend(other.group);
     }
 }
 
