@@ -157,6 +157,14 @@ impl ActorRules {
             if framer_too {
                 out.extend(framer.clone().unwrap_or_default());
             }
+            // "Prime Minister Kishida and I signed": the speaker is one of
+            // the subjects.
+            let speaker_too = framer.is_none()
+                && subject_words.iter().any(|w| matches!(w.text.as_str(), "i" | "we"))
+                && subject_words.iter().any(|w| w.text == "and");
+            if let Some(s) = ctx.speaker.filter(|_| speaker_too) {
+                out.push(s);
+            }
         } else if let Some(framer) = framer.clone().filter(|_| pronoun || subject_words.is_empty()) {
             out.extend(framer);
         } else if let Some(by) = self.passive_agent(text, words, class, hits, ctx) {

@@ -226,6 +226,8 @@ mod tests {
             // Climate's statements are of energy.
             ("We reaffirm our commitment to net-zero greenhouse gas emissions by 2050.", &["energy"]),
             ("to decarbonize the maritime sector", &["energy", "maritime"]),
+            ("signed the Joint Declaration on Security Cooperation", &["security"]),
+            ("strengthening trilateral cooperation with the Republic of Korea", &["diplomacy"]),
         ];
         for (s, want) in cases {
             let want: Vec<String> = want.iter().map(|x| x.to_string()).collect();

@@ -553,6 +553,8 @@ mod tests {
             ("Japan stands ready to help the region recover.", Commitment, Future),
             ("The two sides should strengthen cooperation in energy.", Position, Ongoing),
             ("Lula arrived in Shanghai on Wednesday for a state visit.", Action, Completed),
+            ("The two governments took concrete steps to ease visa rules.", Action, Completed),
+            ("The two leaders took note of the progress.", Position, Completed),
             // The English of Japan's readouts.
             ("The two leaders confirmed to continue close coordination.", Commitment, Ongoing),
             ("The two leaders shared the view to strengthen cooperation in security.", Commitment, Future),

@@ -298,6 +298,12 @@ fn a_transcripts_speaker_holds_until_the_next_label() {
     assert_eq!(speaker("We will acquire").as_deref(), Some("JPN"));
     assert_eq!(actors_of(&doc, "We will acquire"), ["JPN"]);
     assert_eq!(speaker("Thank you all"), None, "a question ends the answer");
+    // "… and I": the speaker is one of the subjects.
+    let joint = extract(
+        "PRESIDENT BIDEN: Good afternoon.\n\n\
+         Today, Prime Minister Kishida and I signed an agreement on space.\n",
+    );
+    assert_eq!(actors_of(&joint, "Today, Prime Minister Kishida and I"), ["JPN", "USA"]);
     // A gist's "Abe:" label holds for its own paragraph only.
     let gist = extract(
         "Abe: We decided to impose further sanctions.\n\n\
