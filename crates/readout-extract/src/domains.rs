@@ -228,6 +228,9 @@ mod tests {
             ("to decarbonize the maritime sector", &["energy", "maritime"]),
             ("signed the Joint Declaration on Security Cooperation", &["security"]),
             ("strengthening trilateral cooperation with the Republic of Korea", &["diplomacy"]),
+            ("China has been Australia's largest trading partner for 15 years", &["trade"]),
+            ("Coinbase allows minute-by-minute trading of cryptocurrencies", &[]),
+            ("Approximately 1.2 million Chinese tourists came to Australia", &["people"]),
         ];
         for (s, want) in cases {
             let want: Vec<String> = want.iter().map(|x| x.to_string()).collect();
