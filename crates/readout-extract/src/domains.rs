@@ -125,7 +125,9 @@ impl DomainScorer {
                 let covers = h.start <= start && end <= h.end;
                 match h.kind {
                     AliasKind::Person => covers,
-                    AliasKind::Body => covers && (h.start, h.end) != (start, end),
+                    // A body's last words name what it is ("U.S. Navy",
+                    // "Department of Energy"): they count.
+                    AliasKind::Body => covers && end != h.end,
                     _ => false,
                 }
             })
@@ -231,6 +233,11 @@ mod tests {
             ("China has been Australia's largest trading partner for 15 years", &["trade"]),
             ("Coinbase allows minute-by-minute trading of cryptocurrencies", &[]),
             ("Approximately 1.2 million Chinese tourists came to Australia", &["people"]),
+            // A body's last words say what it is; words inside its name do not.
+            ("The United States will rotate more U.S. Navy vessels through the port.", &["security"]),
+            ("The Japan Coast Guard will conduct a trilateral maritime exercise.", &["diplomacy", "maritime", "security"]),
+            ("We are committed to advancing economic security and resilience.", &["trade"]),
+            ("We launch the Luzon Economic Corridor.", &["infrastructure"]),
         ];
         for (s, want) in cases {
             let want: Vec<String> = want.iter().map(|x| x.to_string()).collect();
