@@ -387,9 +387,16 @@ pub fn infer_date(
     let mut future_days: Vec<Date> = Vec::new();
     for t in texts {
         for f in &t.found {
-            if let DateExpr::Day { year: Some(y), month, day: d } = f.expr {
+            let day = match f.expr {
+                DateExpr::Day { year: Some(y), month, day: d } => Some((y, month, d, false)),
+                DateExpr::DayRange { year: Some(y), from, .. } => Some((y, from.0, from.1, true)),
+                _ => None,
+            };
+            if let Some((y, month, d, range)) = day {
                 let Ok(d) = Date::new(y, month, d) else { continue };
                 match f.tense {
+                    // A range done is no single day to date the text by.
+                    Tense::Past if range => {}
                     Tense::Past => past_days.push(d),
                     Tense::Future => future_days.push(d),
                     Tense::Unknown => {}
@@ -402,8 +409,17 @@ pub fn infer_date(
             return exact(last);
         }
     }
-    // 5. the year of the latest event reported
-    b().lower.map(|l| Anchor { day: l, precision: Precision::Year })
+    // 5. the year of the next day to come ("will visit India from 8 to 11
+    // March 2023"), when nothing reported is of that year: an
+    // announcement comes shortly before what it announces.
+    let lower = b().lower;
+    if let Some(&next) = future_days.iter().min() {
+        if lower.is_none_or(|l| l.year() < next.year()) {
+            return Date::new(next.year(), 1, 1).ok().map(|day| Anchor { day, precision: Precision::Year });
+        }
+    }
+    // 6. the year of the latest event reported
+    lower.map(|l| Anchor { day: l, precision: Precision::Year })
 }
 
 /// The date of the first meeting sentence among the first texts ("met on

@@ -440,6 +440,19 @@ fn a_group_speaks_for_its_members() {
 }
 
 #[test]
+fn an_announcement_is_of_the_year_of_what_it_announces() {
+    let doc = extract(
+        "Prime Minister Albanese visit to India\n\n\
+         The Prime Minister will visit India from 8 to 11 March 2023. \
+         It will be the first visit by an Australian Prime Minister since 2017.\n",
+    );
+    assert_eq!(doc.date.as_deref(), Some("2023"), "not the year of the last visit");
+    // A target far ahead dates nothing.
+    let target = extract("Net zero\n\nWe will reach net zero by 2050. Emissions fell in 2019.\n");
+    assert_eq!(target.date.as_deref(), Some("2019"));
+}
+
+#[test]
 fn a_currencys_name_is_no_party() {
     let doc = extract(
         "Xi Jinping Holds Talks with Lula\n\n\
