@@ -354,6 +354,11 @@ impl ActorRules {
                 for h in named.filter(|h| matches!(h.kind, AliasKind::Person | AliasKind::Name)) {
                     out.extend(h.country);
                 }
+                // A name readout does not know, then its office: "with H.E.
+                // Mr. YOON Suk Yeol, President of the Republic of Korea".
+                if out.is_empty() && text[end..].starts_with(", ") {
+                    out.extend(office_of(text, hits, end + 2));
+                }
             } else if partner {
                 // "Modi met Prime Minister Kishida", "hosted President
                 // Marcos": a leader named right after the verb — a person,
@@ -451,6 +456,21 @@ const HONORIFICS: [&str; 18] = [
 /// Where the phrase starting at `from` ends: at a semicolon or a bracket,
 /// at a full stop that ends a sentence (not the dots of "U.S."), and at a
 /// comma when `comma` is set.
+/// The country of an office named at byte `at`: a title, "of", and a
+/// country ("President of the Republic of Korea").
+fn office_of(text: &str, hits: &[AliasHit], at: usize) -> Option<Country> {
+    let k = hits.iter().position(|h| h.start >= at)?;
+    let (title, name) = (&hits[k], hits.get(k + 1)?);
+    let lead = text[at..title.start].trim();
+    let between = text[title.end..name.start].trim();
+    (title.kind == AliasKind::Title
+        && matches!(lead, "" | "the" | "The")
+        && matches!(between, "of" | "of the")
+        && name.kind == AliasKind::Name)
+        .then_some(name.country)
+        .flatten()
+}
+
 fn phrase_end(text: &str, from: usize, comma: bool) -> usize {
     let rest = &text[from..];
     for (k, c) in rest.char_indices() {

@@ -53,7 +53,8 @@ fn actors_are_the_agent_side() {
          China will invest RMB 10 billion, while India will spend Rs 1,000 crore on the project.\n\n\
          President Biden spoke today with President Luiz Inácio Lula da Silva of Brazil.\n\n\
          President Ferdinand Marcos Jr. hosted Prime Minister Anthony Albanese in Manila.\n\n\
-         President Yoon Suk Yeol received a letter from President Biden.\n",
+         President Yoon Suk Yeol received a letter from President Biden.\n\n\
+         Mr. ISHIBA Shigeru held a summit meeting with H.E. Mr. LEE Jae Myung, President of the Republic of Korea.\n",
     );
     let cases: &[(&str, &[&str])] = &[
         ("President Trump and Prime Minister Abe met", &["JPN", "USA"]),
@@ -89,6 +90,8 @@ fn actors_are_the_agent_side() {
         // A leader hosted acts; a leader whose letter is received does not.
         ("President Ferdinand Marcos Jr. hosted", &["AUS", "PHL"]),
         ("President Yoon Suk Yeol received", &["KOR"]),
+        // A name readout does not know, then its office.
+        ("Mr. ISHIBA Shigeru held", &["JPN", "KOR"]),
     ];
     for (start, want) in cases {
         assert_eq!(actors_of(&doc, start), *want, "{start}");
