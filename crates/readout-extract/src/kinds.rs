@@ -555,6 +555,9 @@ mod tests {
             ("Lula arrived in Shanghai on Wednesday for a state visit.", Action, Completed),
             ("The two governments took concrete steps to ease visa rules.", Action, Completed),
             ("The two leaders took note of the progress.", Position, Completed),
+            ("Two-way trade reached $200 billion last year.", Fact, Completed),
+            ("Direct hires in the U.S. have reached 860,000.", Fact, Ongoing),
+            ("The two countries have been cooperating on space for decades.", Commitment, Ongoing),
             // The English of Japan's readouts.
             ("The two leaders confirmed to continue close coordination.", Commitment, Ongoing),
             ("The two leaders shared the view to strengthen cooperation in security.", Commitment, Future),
