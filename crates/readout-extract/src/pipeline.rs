@@ -115,6 +115,16 @@ fn parties_named_after(text: &str, at: usize) -> &str {
     &rest[..end]
 }
 
+/// A clause that opens a list ("We will:"): its block, and what its items
+/// without a verb of their own take from it.
+#[derive(Debug, Clone)]
+struct ListLead {
+    block: usize,
+    kind: Kind,
+    modality: Option<crate::model::Modality>,
+    actors: Vec<actors::Country>,
+}
+
 /// What the user knows about a document that its text may not say (a row
 /// of the manifest).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -311,6 +321,10 @@ impl Extractor {
         let titles = actors::TitleIndex::new(&self.actors, text, &all_hits, publication.country);
 
         let mut statements = Vec::with_capacity(sentences.len());
+        // A clause that opens a list ("We will:", "The leaders agreed to:")
+        // and its block: the list's items under it that say no verb of
+        // their own ("Implement sound fiscal policies.") are its.
+        let mut lead: Option<ListLead> = None;
         let mut previous: Vec<actors::Country> = Vec::new();
         let mut previous_plural: Vec<actors::Country> = Vec::new();
         let mut hit_cursor = 0;
@@ -384,8 +398,15 @@ impl Extractor {
                 quote: block.kind == BlockKind::Quote,
                 has_quantity: !quantities.is_empty(),
             };
-            let class = self.kinds.classify(s, &words, ctx);
-            let (actors, domains) = if class.kind == Kind::Other {
+            let mut class = self.kinds.classify(s, &words, ctx);
+            // The lead holds over the list right after it, item by item.
+            lead = lead.filter(|l| l.block == sentence.block || block.kind == BlockKind::Bullet);
+            let item_of = lead.as_ref().filter(|l| l.block != sentence.block);
+            if let Some(l) = item_of.filter(|_| class.verb.is_none() && class.kind != Kind::Other) {
+                class.kind = l.kind;
+                class.modality = l.modality;
+            }
+            let (mut actors, domains) = if class.kind == Kind::Other {
                 (Vec::new(), Vec::new())
             } else {
                 let actx = ActorContext {
@@ -400,6 +421,19 @@ impl Extractor {
                 };
                 (self.actors.actors(s, &words, &class, &hits, &actx), self.domains.domains(&words, &hits))
             };
+            if let Some(l) = item_of.filter(|_| actors.is_empty() && class.kind != Kind::Other) {
+                actors = l.actors.clone();
+            }
+            if s.trim_end().ends_with(':')
+                && matches!(class.kind, Kind::Commitment | Kind::Action | Kind::Position)
+            {
+                lead = Some(ListLead {
+                    block: sentence.block,
+                    kind: class.kind,
+                    modality: class.modality,
+                    actors: actors.clone(),
+                });
+            }
             if actors.len() >= 2 {
                 previous_plural = actors.clone();
             }

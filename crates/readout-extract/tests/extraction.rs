@@ -456,6 +456,34 @@ fn an_announcement_is_of_the_year_of_what_it_announces() {
 }
 
 #[test]
+fn a_lists_items_take_the_clause_that_opens_it() {
+    let doc = extract(
+        "G20 Leaders' Declaration\n\n\
+         We, the Leaders of the G20, met in New Delhi on 9-10 September 2023.\n\n\
+         3. We will:\n\
+         (i) Implement well-calibrated monetary and fiscal policies.\n\
+         (ii) Promote a more inclusive global economy.\n\n\
+         Trade grew by 3% in 2022.\n\n\
+         Initial activities include:\n\
+         - Collaboration on smart cities in ASEAN.\n",
+    );
+    let by_start = |start: &str| doc.statements.iter().find(|s| s.text.starts_with(start)).unwrap();
+    for item in ["Implement well-calibrated", "Promote a more inclusive"] {
+        let s = by_start(item);
+        assert_eq!(
+            (s.kind, s.modality),
+            (Kind::Commitment, Some(readout_extract::Modality::Future)),
+            "{item}"
+        );
+        assert_eq!(s.actors.len(), 19, "the G20's members: {item}");
+    }
+    // The list ends with it; a list under a statement of fact keeps its own kinds.
+    assert_eq!(by_start("Trade grew").kind, Kind::Fact);
+    assert_eq!(by_start("Collaboration on smart cities").kind, Kind::Commitment);
+    assert_eq!(by_start("Collaboration on smart cities").modality, Some(readout_extract::Modality::Ongoing));
+}
+
+#[test]
 fn a_currencys_name_is_no_party() {
     let doc = extract(
         "Xi Jinping Holds Talks with Lula\n\n\
