@@ -359,6 +359,11 @@ pub fn infer_date(
                 && lead_words <= 4
                 && (dated_heading
                     || t.block < 3 && t.text[f.end..].trim_start().starts_with(['—', '–', '-', ':']));
+            if let (true, DateExpr::DayRange { year: Some(y), from, to }) = (dateline, f.expr) {
+                if let Ok(first) = Date::new(y, from.0, from.1) {
+                    return Some(range_anchor(first, Date::new(y, to.0, to.1).ok(), from.0 == to.0));
+                }
+            }
             if let (true, DateExpr::Day { year: Some(y), month, day: d }) = (dateline, f.expr) {
                 if let Ok(d) = Date::new(y, month, d) {
                     // A readout posted the day after the meeting ("2023-11-16 …
@@ -447,8 +452,8 @@ fn first_meeting_date(
                 }
                 DateExpr::DayRange { year, from, to } => {
                     if let Some(d) = day(year, from.0, from.1) {
-                        let precision = if from.0 == to.0 { Precision::Month } else { Precision::Year };
-                        return Some(Anchor { day: d, precision });
+                        let last = day(Some(d.year()), to.0, to.1);
+                        return Some(range_anchor(d, last, from.0 == to.0));
                     }
                 }
                 _ => {}
@@ -456,6 +461,20 @@ fn first_meeting_date(
         }
     }
     None
+}
+
+/// The date of a text about days `first` to `last` (a summit of two or
+/// three days): a short range's middle day, within three days of any of
+/// its days; a longer one's month, or year.
+fn range_anchor(first: Date, last: Option<Date>, one_month: bool) -> Anchor {
+    let span = last.map(|l| days_between(first, l));
+    match span.filter(|n| (0..=6).contains(n)) {
+        Some(n) => Anchor {
+            day: first.checked_add(jiff::Span::new().days(n / 2)).unwrap_or(first),
+            precision: Precision::Day,
+        },
+        None => Anchor { day: first, precision: if one_month { Precision::Month } else { Precision::Year } },
+    }
 }
 
 /// True when `word` stands in `text` as a whole word.

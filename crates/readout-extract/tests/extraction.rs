@@ -484,6 +484,24 @@ fn a_lists_items_take_the_clause_that_opens_it() {
 }
 
 #[test]
+fn a_short_summit_dates_its_text_by_its_middle_day() {
+    let g20 =
+        extract("G20 Leaders' Declaration\nNew Delhi, India, 9-10 September 2023\n\nWe met in New Delhi.\n");
+    assert_eq!(
+        (g20.date.as_deref(), g20.date_precision),
+        (Some("2023-09-09"), Some(readout_extract::dates::Precision::Day))
+    );
+    let visit = extract("Fact Sheet\n\nPresident Donald J. Trump visited Japan May 25–28, 2019.\n");
+    assert_eq!(visit.date.as_deref(), Some("2019-05-26"));
+    // A month of talks is no day.
+    let talks = extract("Talks\n\nThe delegations met in Geneva from June 1 to June 30, 2022.\n");
+    assert_eq!(
+        (talks.date.as_deref(), talks.date_precision),
+        (Some("2022-06"), Some(readout_extract::dates::Precision::Month))
+    );
+}
+
+#[test]
 fn a_currencys_name_is_no_party() {
     let doc = extract(
         "Xi Jinping Holds Talks with Lula\n\n\
