@@ -221,7 +221,24 @@ impl ActorRules {
     /// Byte range of the deciding clause's subject.
     fn subject_range(&self, text: &str, words: &[Word], class: &Classified) -> (usize, usize) {
         let start = words.get(class.subject_start).map_or(text.len(), |w| w.start);
-        let end = class.verb.and_then(|v| words.get(v)).map_or(start, |w| w.start);
+        let end = match class.verb.and_then(|v| words.get(v)) {
+            Some(verb) => verb.start,
+            // No verb the cues know ("Japan and Korea improved their
+            // relations"): the leading run of names and what joins them,
+            // unless a pronoun leads ("We chose …", whose "we" the rules
+            // below read).
+            None => match words.get(class.subject_start) {
+                Some(w) if self.first_person.contains(&w.text) || self.anaphora.contains_word(w) => start,
+                _ => words
+                    .iter()
+                    .skip(class.subject_start)
+                    .find(|w| {
+                        !text[w.start..].starts_with(char::is_uppercase)
+                            && !matches!(w.text.as_str(), "and" | "the" | "of")
+                    })
+                    .map_or(start, |w| w.start),
+            },
+        };
         (start, end.max(start))
     }
 

@@ -502,6 +502,23 @@ fn a_short_summit_dates_its_text_by_its_middle_day() {
 }
 
 #[test]
+fn a_subject_without_a_known_verb_is_still_the_subject() {
+    let doc = extract(
+        "Statement from President Biden on the Camp David Summit\nAugust 18, 2023\n\n\
+         Japan and the Republic of Korea improved their bilateral relations.\n\n\
+         Japan and the Republic of Korea have taken courageous steps to improve their relations.\n",
+    );
+    assert_eq!(
+        actors_of(&doc, "Japan and the Republic of Korea improved"),
+        ["JPN", "KOR"],
+        "not the title's Biden"
+    );
+    let steps = doc.statements.iter().find(|s| s.text.contains("courageous")).unwrap();
+    assert_eq!(steps.kind, Kind::Action);
+    assert_eq!(actors_of(&doc, "Japan and the Republic of Korea have taken"), ["JPN", "KOR"]);
+}
+
+#[test]
 fn a_currencys_name_is_no_party() {
     let doc = extract(
         "Xi Jinping Holds Talks with Lula\n\n\
