@@ -45,6 +45,8 @@ struct TextMarks {
     openings: Vec<String>,
     /// Lower case.
     all_parties: Vec<String>,
+    /// Lower case.
+    authored: Vec<String>,
     /// The first bytes of `openings`.
     first_bytes: Vec<u8>,
 }
@@ -66,6 +68,7 @@ impl TextMarks {
             joint_kinds: lower("joint_title_kinds"),
             openings,
             all_parties: lower("all_parties"),
+            authored: lower("authored_title_openings"),
             first_bytes,
         }
     }
@@ -74,6 +77,18 @@ impl TextMarks {
     fn is_question(&self, block: &str) -> bool {
         let b = block.trim_start();
         self.question_openings.iter().any(|q| b.starts_with(q.as_str()))
+    }
+
+    /// The country of the author a title names ("Statement from President
+    /// Biden on …").
+    fn author_of(&self, title: &str, aliases: &AliasIndex) -> Option<&'static str> {
+        let t = title.trim_start();
+        let opening = self.authored.iter().find(|o| {
+            t.get(..o.len()).is_some_and(|head| head.eq_ignore_ascii_case(o))
+                && t[o.len()..].starts_with(|c: char| !c.is_alphanumeric())
+        })?;
+        let rest = &t[opening.len()..];
+        aliases.find(rest).into_iter().find(|h| h.kind == crate::aliases::AliasKind::Person)?.country
     }
 
     /// A joint text's title ("Joint Leaders' Statement").
@@ -319,6 +334,7 @@ impl Extractor {
             None => actors::principals(&self.actors, text, &all_hits, publication.country),
         };
         let titles = actors::TitleIndex::new(&self.actors, text, &all_hits, publication.country);
+        let voice = title.as_deref().and_then(|t| self.marks.author_of(t, &self.aliases));
 
         let mut statements = Vec::with_capacity(sentences.len());
         // A clause that opens a list ("We will:", "The leaders agreed to:")
@@ -416,7 +432,7 @@ impl Extractor {
                     titles: &titles,
                     at: span.start,
                     previous_plural: &previous_plural,
-                    publisher_country: publication.country,
+                    publisher_country: publication.country.or(voice),
                     joint,
                 };
                 (self.actors.actors(s, &words, &class, &hits, &actx), self.domains.domains(&words, &hits))

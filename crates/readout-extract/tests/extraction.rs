@@ -519,6 +519,20 @@ fn a_subject_without_a_known_verb_is_still_the_subject() {
 }
 
 #[test]
+fn a_titles_author_speaks_the_texts_i() {
+    let doc = extract(
+        "Statement from President Biden on the Camp David Summit\nAugust 18, 2023\n\n\
+         Today, I hosted President Yoon Suk Yeol of the Republic of Korea and Prime Minister Fumio Kishida of Japan.\n\n\
+         I thank President Yoon and Prime Minister Kishida for their leadership.\n",
+    );
+    assert_eq!(actors_of(&doc, "Today, I hosted"), ["JPN", "KOR", "USA"]);
+    assert_eq!(actors_of(&doc, "I thank"), ["USA"]);
+    // A title that names no author leaves the "I" to the rest.
+    let unsigned = extract("Statement on the Summit\n\nI thank the leaders for their work.\n");
+    assert!(unsigned.statements[0].actors.is_empty());
+}
+
+#[test]
 fn a_currencys_name_is_no_party() {
     let doc = extract(
         "Xi Jinping Holds Talks with Lula\n\n\
