@@ -355,10 +355,42 @@ pub fn infer_date(
             let lead = t.text[..f.start].trim();
             let lead_words = lead.split_whitespace().count();
             let dated_heading = t.heading && (t.block < 3 || t.text.trim().len() <= f.end - f.start + 20);
+            // A wire's agency may stand between the date and the dash
+            // ("SYDNEY, May 24 (Reuters) -").
+            let after = t.text[f.end..].trim_start();
+            let after = match after.strip_prefix('(').and_then(|a| a.split_once(')')) {
+                Some((agency, rest)) if agency.len() <= 30 => rest.trim_start(),
+                _ => after,
+            };
             let dateline = f.start <= 40
                 && lead_words <= 4
-                && (dated_heading
-                    || t.block < 3 && t.text[f.end..].trim_start().starts_with(['—', '–', '-', ':']));
+                && (dated_heading || t.block < 3 && after.starts_with(['—', '–', '-', ':']));
+            // A dateline without its year: the year the text's other dates
+            // allow, and of those the one whose day is the weekday the
+            // text names ("May 24 … on Wednesday").
+            if let (true, DateExpr::Day { year: None, month, day: d }) = (dateline, f.expr) {
+                if let Some(y) = fit_year(month, d, b()) {
+                    let weekday = t.found.iter().find_map(|g| match g.expr {
+                        DateExpr::Weekday(w) => Some(w),
+                        _ => None,
+                    });
+                    let on_weekday = |year: i16| {
+                        Date::new(year, month, d)
+                            .ok()
+                            .filter(|day| weekday.is_none_or(|w| day.weekday() == w))
+                    };
+                    let lower = b().lower;
+                    let after_lower = |day: &Date| lower.is_none_or(|l| days_between(l, *day) >= -3);
+                    let found = [y, y + 1, y - 1, y + 2, y - 2, y + 3]
+                        .into_iter()
+                        .filter_map(on_weekday)
+                        .find(after_lower)
+                        .or_else(|| Date::new(y, month, d).ok());
+                    if let Some(day) = found {
+                        return exact(day);
+                    }
+                }
+            }
             if let (true, DateExpr::DayRange { year: Some(y), from, to }) = (dateline, f.expr) {
                 if let Ok(first) = Date::new(y, from.0, from.1) {
                     return Some(range_anchor(first, Date::new(y, to.0, to.1).ok(), from.0 == to.0));

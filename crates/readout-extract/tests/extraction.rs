@@ -533,6 +533,20 @@ fn a_titles_author_speaks_the_texts_i() {
 }
 
 #[test]
+fn a_wires_dateline_without_its_year() {
+    let doc = extract(
+        "Modi, Albanese pledge to deepen ties\n\n\
+         SYDNEY, May 24 (Reuters) - Indian Prime Minister Narendra Modi and Australian Prime Minister \
+         Anthony Albanese on Wednesday pledged to deepen defence and trade ties.\n\n\
+         India is Australia's sixth-largest trading partner, with two-way trade worth A$46.5 billion in 2022, \
+         government data showed.\n",
+    );
+    // 2022 is the year of the figures; of the years after it, May 24 was a
+    // Wednesday in 2023.
+    assert_eq!(doc.date.as_deref(), Some("2023-05-24"));
+}
+
+#[test]
 fn a_currencys_name_is_no_party() {
     let doc = extract(
         "Xi Jinping Holds Talks with Lula\n\n\
