@@ -54,6 +54,8 @@ pub struct ActorRules {
     signing: WordSet,
     joint_markers: WordSet,
     reciprocal: WordSet,
+    /// The reciprocal cues of two words ("each other"), as word pairs.
+    reciprocal_pairs: Vec<(String, String)>,
     joint_subjects: WordSet,
     /// Forms of address between a title and a name ("Shri", "H.E.").
     address: WordSet,
@@ -81,6 +83,14 @@ impl ActorRules {
             signing: set("signing"),
             joint_markers: set("joint_markers"),
             reciprocal: set("reciprocal"),
+            reciprocal_pairs: lexicon
+                .cues
+                .lists
+                .get("reciprocal")
+                .into_iter()
+                .flatten()
+                .filter_map(|p| p.to_lowercase().split_once(' ').map(|(a, b)| (a.to_string(), b.to_string())))
+                .collect(),
             joint_subjects: set("joint_subjects"),
             address: set("forms_of_address"),
             partner_verbs: set("partner_verbs"),
@@ -139,7 +149,10 @@ impl ActorRules {
             .collect();
         let first =
             subject_words.iter().find(|w| !DETERMINERS.contains(&w.text.as_str())).map(|w| w.text.as_str());
-        let reciprocal = words.iter().any(|w| self.reciprocal.contains_word(w));
+        let reciprocal = words.iter().any(|w| self.reciprocal.contains_word(w))
+            || words
+                .windows(2)
+                .any(|p| self.reciprocal_pairs.iter().any(|(a, b)| p[0].text == a && p[1].text == b));
 
         // Inside a frame ("Toyota announced that by 2021 it will invest"), a
         // clause without a country of its own speaks of the framer.
@@ -173,7 +186,10 @@ impl ActorRules {
             // "…," Trump told reporters: a quotation's speaker follows it.
             let quoted = quoted_speaker(text, hits);
             let plural_we = matches!(first, Some("we" | "our" | "us"));
-            if plural_we && (reciprocal && ctx.speaker.is_some() || ctx.joint && ctx.speaker.is_none()) {
+            // "We agreed" said by one side is both sides'; so in a text
+            // whose author is known ("Statement from President Biden").
+            let voiced = ctx.speaker.is_some() || ctx.publisher_country.is_some();
+            if plural_we && (reciprocal && voiced || ctx.joint && ctx.speaker.is_none()) {
                 out.extend(ctx.principals.iter().cloned());
             } else if let Some(s) = ctx.speaker.or(quoted).or(ctx.publisher_country) {
                 out.push(s);
@@ -214,7 +230,7 @@ impl ActorRules {
             }
         }
         out.extend(self.co_agents(text, words, class, hits, ctx));
-        out.extend(coordinated_subjects(text, words, class, hits));
+        out.extend(coordinated_subjects(text, words, class, hits, ctx.principals));
         dedup(out)
     }
 
@@ -525,7 +541,13 @@ fn only_joiners(gap: &str) -> bool {
 /// subject of a clause joined after the main one acts too. Only a named
 /// country, person or body right after ", and" or ";", with a verb after
 /// it.
-fn coordinated_subjects(text: &str, words: &[Word], class: &Classified, hits: &[AliasHit]) -> Vec<Country> {
+fn coordinated_subjects(
+    text: &str,
+    words: &[Word],
+    class: &Classified,
+    hits: &[AliasHit],
+    principals: &[Country],
+) -> Vec<Country> {
     const VERBS: [&str; 20] = [
         "will",
         "would",
@@ -551,10 +573,12 @@ fn coordinated_subjects(text: &str, words: &[Word], class: &Classified, hits: &[
     let Some(after) = class.verb.and_then(|v| words.get(v)).map(|w| w.end) else { return Vec::new() };
     let mut out = Vec::new();
     for h in hits.iter().filter(|h| h.start > after) {
-        let Some(country) =
-            h.country.filter(|_| matches!(h.kind, AliasKind::Name | AliasKind::Person | AliasKind::Body))
-        else {
-            continue;
+        // "…, and the three leaders agreed": a plural subject stands for the
+        // principal parties.
+        let countries: &[Country] = match (h.kind, &h.country) {
+            (AliasKind::Plural, _) => principals,
+            (AliasKind::Name | AliasKind::Person | AliasKind::Body, Some(c)) => std::slice::from_ref(c),
+            _ => continue,
         };
         let mut before = text[..h.start].trim_end();
         if let Some(rest) = before.strip_suffix("the").filter(|r| r.ends_with(char::is_whitespace)) {
@@ -566,7 +590,7 @@ fn coordinated_subjects(text: &str, words: &[Word], class: &Classified, hits: &[
         }
         let next = words.iter().find(|w| w.start >= h.end);
         if next.is_some_and(|w| VERBS.contains(&w.text.as_str()) || w.text.ends_with("ed")) {
-            out.push(country);
+            out.extend_from_slice(countries);
         }
     }
     out

@@ -527,6 +527,18 @@ fn a_titles_author_speaks_the_texts_i() {
     );
     assert_eq!(actors_of(&doc, "Today, I hosted"), ["JPN", "KOR", "USA"]);
     assert_eq!(actors_of(&doc, "I thank"), ["USA"]);
+    let summit = extract(
+        "Statement from President Biden on the Camp David Summit\n\n\
+         Today, I hosted President Yoon Suk Yeol and Prime Minister Fumio Kishida at Camp David.\n\n\
+         We committed to consult with each other in response to regional challenges.\n\n\
+         The United States will host the next summit in 2024, and the three leaders agreed to meet annually.\n",
+    );
+    assert_eq!(actors_of(&summit, "We committed"), ["JPN", "KOR", "USA"], "each other: all sides");
+    assert_eq!(
+        actors_of(&summit, "The United States will host"),
+        ["JPN", "KOR", "USA"],
+        "and the three leaders"
+    );
     // A title that names no author leaves the "I" to the rest.
     let unsigned = extract("Statement on the Summit\n\nI thank the leaders for their work.\n");
     assert!(unsigned.statements[0].actors.is_empty());
