@@ -365,27 +365,22 @@ pub fn infer_date(
             let dateline = f.start <= 40
                 && lead_words <= 4
                 && (dated_heading || t.block < 3 && after.starts_with(['—', '–', '-', ':']));
-            // A dateline without its year: the year the text's other dates
-            // allow, and of those the one whose day is the weekday the
-            // text names ("May 24 … on Wednesday").
+            // A dateline without its year ("SYDNEY, May 24 (Reuters) -"):
+            // the latest year the text names as a point in time (not
+            // "since 1971"), or the year after, and of those the one whose
+            // day is the weekday the text names ("… on Wednesday").
             if let (true, DateExpr::Day { year: None, month, day: d }) = (dateline, f.expr) {
-                if let Some(y) = fit_year(month, d, b()) {
+                if let Some(base) = latest_point_year(texts) {
                     let weekday = t.found.iter().find_map(|g| match g.expr {
                         DateExpr::Weekday(w) => Some(w),
                         _ => None,
                     });
-                    let on_weekday = |year: i16| {
-                        Date::new(year, month, d)
-                            .ok()
-                            .filter(|day| weekday.is_none_or(|w| day.weekday() == w))
-                    };
                     let lower = b().lower;
-                    let after_lower = |day: &Date| lower.is_none_or(|l| days_between(l, *day) >= -3);
-                    let found = [y, y + 1, y - 1, y + 2, y - 2, y + 3]
+                    let found = [base, base + 1]
                         .into_iter()
-                        .filter_map(on_weekday)
-                        .find(after_lower)
-                        .or_else(|| Date::new(y, month, d).ok());
+                        .filter_map(|y| Date::new(y, month, d).ok())
+                        .filter(|day| lower.is_none_or(|l| days_between(l, *day) >= -3))
+                        .find(|day| weekday.is_none_or(|w| day.weekday() == w));
                     if let Some(day) = found {
                         return exact(day);
                     }
@@ -493,6 +488,21 @@ fn first_meeting_date(
         }
     }
     None
+}
+
+/// The latest year the texts name as a point in time: a date or a year,
+/// not the start of a span ("since 1971", "from 2019").
+fn latest_point_year(texts: &[DatedText<'_>]) -> Option<i16> {
+    texts
+        .iter()
+        .flat_map(|t| t.found.iter().map(move |f| (t.text, f)))
+        .filter(|(text, f)| {
+            let before = text[..f.start].trim_end();
+            let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            !matches!(word.to_lowercase().as_str(), "since" | "from" | "between")
+        })
+        .filter_map(|(_, f)| first_day(f.expr).map(|d| d.year()))
+        .max()
 }
 
 /// The date of a text about days `first` to `last` (a summit of two or

@@ -556,6 +556,13 @@ fn a_wires_dateline_without_its_year() {
     // 2022 is the year of the figures; of the years after it, May 24 was a
     // Wednesday in 2023.
     assert_eq!(doc.date.as_deref(), Some("2023-05-24"));
+    // "since 1971" starts a span: no day of 1972 is made of it.
+    let manila = extract(
+        "Japan, Philippines agree\n\n\
+         MANILA, Nov 3 (Reuters) - Japan will provide radars, Prime Minister Fumio Kishida said on Friday.\n\n\
+         Japan has provided more than $30 billion since 1971.\n",
+    );
+    assert_ne!(manila.date_precision, Some(readout_extract::dates::Precision::Day), "{:?}", manila.date);
 }
 
 #[test]
