@@ -558,6 +558,8 @@ mod tests {
             ("Two-way trade reached $200 billion last year.", Fact, Completed),
             ("Direct hires in the U.S. have reached 860,000.", Fact, Ongoing),
             ("The two countries have been cooperating on space for decades.", Commitment, Ongoing),
+            ("We are announcing the Quad Cancer Moonshot.", Action, Completed),
+            ("The United States and Australia are launching a Clean Energy Compact.", Action, Completed),
             // The English of Japan's readouts.
             ("The two leaders confirmed to continue close coordination.", Commitment, Ongoing),
             ("The two leaders shared the view to strengthen cooperation in security.", Commitment, Future),
