@@ -486,9 +486,6 @@ const HONORIFICS: [&str; 18] = [
     "Gov", "Adm",
 ];
 
-/// Where the phrase starting at `from` ends: at a semicolon or a bracket,
-/// at a full stop that ends a sentence (not the dots of "U.S."), and at a
-/// comma when `comma` is set.
 /// The country of an office named at byte `at`: a title, "of", and a
 /// country ("President of the Republic of Korea").
 fn office_of(text: &str, hits: &[AliasHit], at: usize) -> Option<Country> {
@@ -504,6 +501,9 @@ fn office_of(text: &str, hits: &[AliasHit], at: usize) -> Option<Country> {
         .flatten()
 }
 
+/// Where the phrase starting at `from` ends: at a semicolon or a bracket,
+/// at a full stop that ends a sentence (not the dots of "U.S."), and at a
+/// comma when `comma` is set.
 fn phrase_end(text: &str, from: usize, comma: bool) -> usize {
     let rest = &text[from..];
     for (k, c) in rest.char_indices() {
@@ -540,7 +540,8 @@ fn only_joiners(gap: &str) -> bool {
 /// "India will host the summit, and Japan will provide $5 million": the
 /// subject of a clause joined after the main one acts too. Only a named
 /// country, person or body right after ", and" or ";", with a verb after
-/// it.
+/// it; a plural subject there ("the three leaders") stands for the
+/// principal parties.
 fn coordinated_subjects(
     text: &str,
     words: &[Word],

@@ -490,8 +490,9 @@ fn first_meeting_date(
     None
 }
 
-/// The latest year the texts name as a point in time: a date or a year,
-/// not the start of a span ("since 1971", "from 2019").
+/// The latest year the texts name as a point in time passed: a date or a
+/// year, not the start of a span ("since 1971", "from 2019") nor a day or
+/// target to come ("by 2050", "will … in 2030").
 fn latest_point_year(texts: &[DatedText<'_>]) -> Option<i16> {
     texts
         .iter()
@@ -499,7 +500,11 @@ fn latest_point_year(texts: &[DatedText<'_>]) -> Option<i16> {
         .filter(|(text, f)| {
             let before = text[..f.start].trim_end();
             let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            !matches!(word.to_lowercase().as_str(), "since" | "from" | "between")
+            f.tense != Tense::Future
+                && !matches!(
+                    word.to_lowercase().as_str(),
+                    "since" | "from" | "between" | "by" | "until" | "through"
+                )
         })
         .filter_map(|(_, f)| first_day(f.expr).map(|d| d.year()))
         .max()

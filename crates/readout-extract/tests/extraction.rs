@@ -563,6 +563,13 @@ fn a_wires_dateline_without_its_year() {
          Japan has provided more than $30 billion since 1971.\n",
     );
     assert_ne!(manila.date_precision, Some(readout_extract::dates::Precision::Day), "{:?}", manila.date);
+    // Nor does a target to come.
+    let target = extract(
+        "Australia sets target\n\n\
+         SYDNEY, May 24 (Reuters) - Australia will cut emissions by 2035, the government said on Wednesday, \
+         after emissions fell in 2022.\n",
+    );
+    assert_eq!(target.date.as_deref(), Some("2023-05-24"));
 }
 
 #[test]
