@@ -581,7 +581,15 @@ fn coordinated_subjects(
             (AliasKind::Name | AliasKind::Person | AliasKind::Body, Some(c)) => std::slice::from_ref(c),
             _ => continue,
         };
-        let mut before = text[..h.start].trim_end();
+        // A person's title belongs to the subject ("…, and President
+        // Biden accepted").
+        let start = hits
+            .iter()
+            .rev()
+            .find(|t| t.end <= h.start)
+            .filter(|t| t.kind == AliasKind::Title && text[t.end..h.start].trim().is_empty())
+            .map_or(h.start, |t| t.start);
+        let mut before = text[..start].trim_end();
         if let Some(rest) = before.strip_suffix("the").filter(|r| r.ends_with(char::is_whitespace)) {
             before = rest.trim_end();
         }

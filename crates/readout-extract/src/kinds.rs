@@ -559,6 +559,11 @@ mod tests {
             ("Direct hires in the U.S. have reached 860,000.", Fact, Ongoing),
             ("The two countries have been cooperating on space for decades.", Commitment, Ongoing),
             ("We are announcing the Quad Cancer Moonshot.", Action, Completed),
+            (
+                "Korean companies have announced more than $100 billion in new investments.",
+                Commitment,
+                Future,
+            ),
             ("The United States and Australia are launching a Clean Energy Compact.", Action, Completed),
             // The English of Japan's readouts.
             ("The two leaders confirmed to continue close coordination.", Commitment, Ongoing),

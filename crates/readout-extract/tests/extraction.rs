@@ -54,7 +54,8 @@ fn actors_are_the_agent_side() {
          President Biden spoke today with President Luiz Inácio Lula da Silva of Brazil.\n\n\
          President Ferdinand Marcos Jr. hosted Prime Minister Anthony Albanese in Manila.\n\n\
          President Yoon Suk Yeol received a letter from President Biden.\n\n\
-         Mr. ISHIBA Shigeru held a summit meeting with H.E. Mr. LEE Jae Myung, President of the Republic of Korea.\n",
+         Mr. ISHIBA Shigeru held a summit meeting with H.E. Mr. LEE Jae Myung, President of the Republic of Korea.\n\n\
+         President Yoon invited President Biden to visit Korea, and President Biden accepted the invitation.\n",
     );
     let cases: &[(&str, &[&str])] = &[
         ("President Trump and Prime Minister Abe met", &["JPN", "USA"]),
@@ -92,6 +93,8 @@ fn actors_are_the_agent_side() {
         ("President Yoon Suk Yeol received", &["KOR"]),
         // A name readout does not know, then its office.
         ("Mr. ISHIBA Shigeru held", &["JPN", "KOR"]),
+        // A titled person as a subject joined after the main clause.
+        ("President Yoon invited", &["KOR", "USA"]),
     ];
     for (start, want) in cases {
         assert_eq!(actors_of(&doc, start), *want, "{start}");
