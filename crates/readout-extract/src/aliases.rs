@@ -151,20 +151,27 @@ impl AliasIndex {
         out.into_iter().zip(surname).filter(|(h, s)| !s || named(h)).map(|(h, _)| h).collect()
     }
 
-    /// Whether `text` is one name and nothing more ("The White House",
-    /// "Ministry of Foreign Affairs of Japan"): a site's name above a page.
+    /// Whether `text` is names and nothing more ("The White House",
+    /// "Ministry of External Affairs, Government of India"): a site's name
+    /// above a page.
     pub fn is_only_a_name(&self, text: &str) -> bool {
         let text = text.trim();
-        let rest = text.strip_prefix("The ").unwrap_or(text);
-        let from = text.len() - rest.len();
-        match self.find(text).as_slice() {
-            [h] => {
-                h.start == from
-                    && h.end == text.len()
-                    && matches!(h.kind, AliasKind::Body | AliasKind::Name | AliasKind::Organisation)
+        let hits = self.find(text);
+        let separator = |gap: &str| {
+            let gap = gap.trim();
+            let gap = gap.strip_prefix("The ").or_else(|| gap.strip_suffix("The")).unwrap_or(gap);
+            gap.chars().all(|c| c.is_whitespace() || ",|-–—·•:/".contains(c))
+        };
+        let mut at = 0;
+        for h in &hits {
+            if !matches!(h.kind, AliasKind::Body | AliasKind::Name | AliasKind::Organisation)
+                || !separator(&text[at..h.start])
+            {
+                return false;
             }
-            _ => false,
+            at = h.end;
         }
+        !hits.is_empty() && separator(&text[at..])
     }
 
     /// The country a speaker label or attribution names ("Abe", "Prime
@@ -292,6 +299,10 @@ mod tests {
         assert!(!idx.is_only_a_name("Japan-Philippines Summit Meeting"));
         assert!(!idx.is_only_a_name("The White House and Japan"));
         assert!(!idx.is_only_a_name("President Trump"), "a person is a headline's subject");
+        // Names with separators only: a site's line.
+        assert!(idx.is_only_a_name("Ministry of External Affairs, Government of India"));
+        assert!(idx.is_only_a_name("The White House | Washington"));
+        assert!(!idx.is_only_a_name("Visit of Prime Minister to Japan"));
     }
 
     #[test]

@@ -576,6 +576,18 @@ fn a_wires_dateline_without_its_year() {
 }
 
 #[test]
+fn a_sites_line_of_names_is_no_title() {
+    let doc = extract(
+        "Visit of Prime Minister to Japan\nMinistry of External Affairs, Government of India\nAugust 30, 2025\n\n\
+         PM Modi held talks with PM Ishiba in Tokyo.\n\
+         EAM Jaishankar and Foreign Minister Iwaya co-chaired the Strategic Dialogue.\n\
+         India and Japan will hold the next summit in New Delhi in 2026.\n",
+    );
+    assert_eq!(doc.title.as_deref(), Some("Visit of Prime Minister to Japan"));
+    assert_eq!(doc.publisher.as_str(), "other-gov");
+}
+
+#[test]
 fn a_currencys_name_is_no_party() {
     let doc = extract(
         "Xi Jinping Holds Talks with Lula\n\n\
