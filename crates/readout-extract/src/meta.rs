@@ -398,8 +398,10 @@ pub fn infer_date(
                     let meeting = first_meeting_date(texts, meeting_cues, |year, m, dd| {
                         Date::new(year.unwrap_or(d.year()), m, dd).ok()
                     });
+                    // A visit of several days that the dateline ends keeps
+                    // the dateline's day.
                     return match meeting {
-                        Some(m)
+                        Some((m, false))
                             if m.precision == Precision::Day && (1..=3).contains(&days_between(m.day, d)) =>
                         {
                             Some(m)
@@ -411,7 +413,7 @@ pub fn infer_date(
         }
     }
     // 3. the first meeting sentence with a date
-    if let Some(m) = first_meeting_date(texts, meeting_cues, day) {
+    if let Some((m, _)) = first_meeting_date(texts, meeting_cues, day) {
         return Some(m);
     }
     // 4. the last event done, with the next one to come within a week
@@ -455,13 +457,14 @@ pub fn infer_date(
 }
 
 /// The date of the first meeting sentence among the first texts ("met on
-/// November 6"), a day or the start of a range; `day` makes a day of a
-/// month and day whose year may be missing.
+/// November 6"), a day or a range's (see [`range_anchor`]), and whether it
+/// came from a range; `day` makes a day of a month and day whose year may
+/// be missing.
 fn first_meeting_date(
     texts: &[DatedText<'_>],
     meeting_cues: &[String],
     day: impl Fn(Option<i16>, i8, i8) -> Option<Date>,
-) -> Option<Anchor> {
+) -> Option<(Anchor, bool)> {
     for t in texts.iter().take(8).filter(|t| !t.found.is_empty()) {
         let lower = t.text.to_lowercase();
         if !meeting_cues.iter().any(|c| contains_word(&lower, c)) {
@@ -474,13 +477,13 @@ fn first_meeting_date(
             match f.expr {
                 DateExpr::Day { year, month, day: d } => {
                     if let Some(d) = day(year, month, d) {
-                        return Some(Anchor { day: d, precision: Precision::Day });
+                        return Some((Anchor { day: d, precision: Precision::Day }, false));
                     }
                 }
                 DateExpr::DayRange { year, from, to } => {
                     if let Some(d) = day(year, from.0, from.1) {
                         let last = day(Some(d.year()), to.0, to.1);
-                        return Some(range_anchor(d, last, from.0 == to.0));
+                        return Some((range_anchor(d, last, from.0 == to.0), true));
                     }
                 }
                 _ => {}

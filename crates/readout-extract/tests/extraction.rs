@@ -496,6 +496,13 @@ fn a_short_summit_dates_its_text_by_its_middle_day() {
     );
     let visit = extract("Fact Sheet\n\nPresident Donald J. Trump visited Japan May 25–28, 2019.\n");
     assert_eq!(visit.date.as_deref(), Some("2019-05-26"));
+    // A dateline that ends a visit keeps its own day.
+    let beijing = extract(
+        "Joint Statement on the Visit of Prime Minister Albanese to China\nBeijing, 7 November 2023\n\n\
+         1. Prime Minister Anthony Albanese paid an official visit to China from 4 to 7 November 2023.\n\
+         2. Both sides agreed to resume the Strategic Economic Dialogue in 2024.\n",
+    );
+    assert_eq!(beijing.date.as_deref(), Some("2023-11-07"));
     // A month of talks is no day.
     let talks = extract("Talks\n\nThe delegations met in Geneva from June 1 to June 30, 2022.\n");
     assert_eq!(
