@@ -647,12 +647,16 @@ pub fn principals(rules: &ActorRules, text: &str, all_hits: &[AliasHit], own: Op
     let mut ranked: Vec<Country> = order.into_iter().filter(|c| score[c] >= top * 0.4).collect();
     ranked.sort_by(|a, b| score[b].total_cmp(&score[a]));
     ranked.truncate(4);
-    // The publisher's own country, when a party, is named first.
-    if let Some(k) = own.and_then(|own| ranked.iter().position(|c| *c == own)) {
-        let c = ranked.remove(k);
-        ranked.insert(0, c);
+    own_first(ranked, own)
+}
+
+/// The parties with the publisher's own country, when one of them, first.
+pub fn own_first(mut parties: Vec<Country>, own: Option<&str>) -> Vec<Country> {
+    if let Some(k) = own.and_then(|own| parties.iter().position(|c| *c == own)) {
+        let c = parties.remove(k);
+        parties.insert(0, c);
     }
-    ranked
+    parties
 }
 
 /// Whether the word before an alias (a determiner skipped) is a lower-case

@@ -157,9 +157,10 @@ impl AliasIndex {
     pub fn is_only_a_name(&self, text: &str) -> bool {
         let text = text.trim();
         let hits = self.find(text);
+        // What may stand between names: punctuation, and a "The" before one.
         let separator = |gap: &str| {
-            let gap = gap.trim();
-            let gap = gap.strip_prefix("The ").or_else(|| gap.strip_suffix("The")).unwrap_or(gap);
+            let gap = gap.trim_end();
+            let gap = gap.strip_suffix("The").unwrap_or(gap);
             gap.chars().all(|c| c.is_whitespace() || ",|-–—·•:/".contains(c))
         };
         let mut at = 0;

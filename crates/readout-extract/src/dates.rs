@@ -147,9 +147,7 @@ pub struct DateFinder {
     /// Words that look ahead only to a date after them ("invited").
     future_before: WordSet,
     after_may: HashSet<&'static str>,
-    /// Words without which a text without digits has no date.
-    words_hint: aho_corasick::AhoCorasick,
-    /// The same words, lower case, for a text whose words are at hand.
+    /// Words without which a text without digits has no date, lower case.
     hint_set: WordSet,
 }
 
@@ -259,12 +257,7 @@ impl DateFinder {
             ["today", "tomorrow", "yesterday", "tonight", "week", "month", "year", "ago"].map(String::from),
         );
         hint_words.extend(d.seasons.iter().cloned());
-        let words_hint = aho_corasick::AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .build(&hint_words)
-            .expect("date words automaton builds");
         DateFinder {
-            words_hint,
             hint_set: hint_words.iter().map(|w| w.to_lowercase()).collect(),
             pattern,
             groups,
@@ -294,15 +287,15 @@ impl DateFinder {
 
     /// Every date expression in `text`, in order.
     pub fn find(&self, text: &str) -> Vec<DateFound> {
-        self.find_in(text, None)
+        self.find_in(text, &words_of(text))
     }
 
-    /// As [`DateFinder::find`], with the text's words at hand if the
-    /// caller has them (they decide each date's tense).
-    pub fn find_in(&self, text: &str, words: Option<&[Word]>) -> Vec<DateFound> {
+    /// As [`DateFinder::find`], with the text's words at hand (they hold
+    /// its date words, and decide each date's tense).
+    pub fn find_in(&self, text: &str, words: &[Word]) -> Vec<DateFound> {
         let mut out: Vec<DateFound> = Vec::new();
         // Most sentences have no date: a digit or a date word is needed.
-        if !text.bytes().any(|b| b.is_ascii_digit()) && !self.has_date_word(text, words) {
+        if !text.bytes().any(|b| b.is_ascii_digit()) && !self.has_date_word(words) {
             return out;
         }
         // Find with the fast engine, then read the groups of each match.
@@ -319,26 +312,15 @@ impl DateFinder {
             return out;
         }
         self.share_years(text, &mut out);
-        let own;
-        let words = match words {
-            Some(w) => w,
-            None => {
-                own = words_of(text);
-                &own
-            }
-        };
         for f in &mut out {
             f.tense = self.tense_near(words, f.start, f.end);
         }
         out
     }
 
-    /// Whether `text` has a word that may begin or end a date without
-    /// digits ("May", "tomorrow", "last fall"): on its words, one set
-    /// look-up a word, when they are at hand; else a search for the
-    /// words anywhere in the text.
-    fn has_date_word(&self, text: &str, words: Option<&[Word]>) -> bool {
-        let Some(words) = words else { return self.words_hint.is_match(text) };
+    /// Whether a text has a word that may begin or end a date without
+    /// digits ("May", "tomorrow", "last fall"): one set look-up a word.
+    fn has_date_word(&self, words: &[Word]) -> bool {
         words.iter().any(|w| {
             self.hint_set.contains_word(w)
                 // "mid-March", "today's".
@@ -795,13 +777,8 @@ mod tests {
     /// (sentence, anchor, [(text, value)])
     fn check(sentence: &str, a: Option<Anchor>, want: &[(&str, &str)]) {
         let f = finder();
-        let found = f.find(sentence);
-        // A statement's words at hand, its date words are looked up on
-        // them: the same dates.
-        let spans = |d: &[DateFound]| d.iter().map(|d| (d.start, d.end)).collect::<Vec<_>>();
-        let on_words = f.find_in(sentence, Some(&crate::words::words(sentence)));
-        assert_eq!(spans(&found), spans(&on_words), "{sentence}");
-        let got: Vec<(String, String)> = found
+        let got: Vec<(String, String)> = f
+            .find(sentence)
             .into_iter()
             .filter_map(|d| resolve(d.expr, d.tense, a).map(|v| (sentence[d.start..d.end].to_string(), v)))
             .collect();

@@ -365,41 +365,29 @@ pub fn infer_date(
             let dateline = f.start <= 40
                 && lead_words <= 4
                 && (dated_heading || t.block < 3 && after.starts_with(['—', '–', '-', ':']));
-            // A dateline without its year ("SYDNEY, May 24 (Reuters) -"):
-            // the latest year the text names as a point in time (not
-            // "since 1971"), or the year after, and of those the one whose
-            // day is the weekday the text names ("… on Wednesday").
-            if let (true, DateExpr::Day { year: None, month, day: d }) = (dateline, f.expr) {
-                if let Some(base) = latest_point_year(texts) {
-                    let weekday = t.found.iter().find_map(|g| match g.expr {
-                        DateExpr::Weekday(w) => Some(w),
-                        _ => None,
-                    });
-                    let lower = b().lower;
-                    let found = [base, base + 1]
-                        .into_iter()
-                        .filter_map(|y| Date::new(y, month, d).ok())
-                        .filter(|day| lower.is_none_or(|l| days_between(l, *day) >= -3))
-                        .find(|day| weekday.is_none_or(|w| day.weekday() == w));
-                    if let Some(day) = found {
+            if !dateline {
+                continue;
+            }
+            match f.expr {
+                DateExpr::Day { year: None, month, day: d } => {
+                    if let Some(day) = yearless_dateline(texts, t, month, d, b().lower) {
                         return exact(day);
                     }
                 }
-            }
-            if let (true, DateExpr::DayRange { year: Some(y), from, to }) = (dateline, f.expr) {
-                if let Ok(first) = Date::new(y, from.0, from.1) {
-                    return Some(range_anchor(first, Date::new(y, to.0, to.1).ok(), from.0 == to.0));
+                DateExpr::DayRange { year: Some(y), from, to } => {
+                    if let Ok(first) = Date::new(y, from.0, from.1) {
+                        return Some(range_anchor(first, Date::new(y, to.0, to.1).ok(), from.0 == to.0));
+                    }
                 }
-            }
-            if let (true, DateExpr::Day { year: Some(y), month, day: d }) = (dateline, f.expr) {
-                if let Ok(d) = Date::new(y, month, d) {
+                DateExpr::Day { year: Some(y), month, day: d } => {
+                    let Ok(d) = Date::new(y, month, d) else { continue };
                     // A readout posted the day after the meeting ("2023-11-16 …
-                    // On the morning of November 15 …") is dated by the meeting.
+                    // On the morning of November 15 …") is dated by the meeting;
+                    // a visit of several days that the dateline ends keeps the
+                    // dateline's day.
                     let meeting = first_meeting_date(texts, meeting_cues, |year, m, dd| {
                         Date::new(year.unwrap_or(d.year()), m, dd).ok()
                     });
-                    // A visit of several days that the dateline ends keeps
-                    // the dateline's day.
                     return match meeting {
                         Some((m, false))
                             if m.precision == Precision::Day && (1..=3).contains(&days_between(m.day, d)) =>
@@ -409,6 +397,7 @@ pub fn infer_date(
                         _ => exact(d),
                     };
                 }
+                _ => {}
             }
         }
     }
@@ -491,6 +480,29 @@ fn first_meeting_date(
         }
     }
     None
+}
+
+/// The day of a dateline without its year ("SYDNEY, May 24 (Reuters) -",
+/// in `t`): the latest year the texts name as a point in time passed, or
+/// the year after, not before `lower`; of those, the one whose day is the
+/// weekday `t` names ("… on Wednesday").
+fn yearless_dateline(
+    texts: &[DatedText<'_>],
+    t: &DatedText<'_>,
+    month: i8,
+    day: i8,
+    lower: Option<Date>,
+) -> Option<Date> {
+    let base = latest_point_year(texts)?;
+    let weekday = t.found.iter().find_map(|g| match g.expr {
+        DateExpr::Weekday(w) => Some(w),
+        _ => None,
+    });
+    [base, base + 1]
+        .into_iter()
+        .filter_map(|y| Date::new(y, month, day).ok())
+        .filter(|d| lower.is_none_or(|l| days_between(l, *d) >= -3))
+        .find(|d| weekday.is_none_or(|w| d.weekday() == w))
 }
 
 /// The latest year the texts name as a point in time passed: a date or a

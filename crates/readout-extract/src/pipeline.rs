@@ -1,7 +1,7 @@
 //! The whole pipeline for one document: bytes in, [`Document`] out.
 
 use crate::actors::{self, ActorContext, ActorRules};
-use crate::aliases::{AliasHit, AliasIndex, GroupIndex};
+use crate::aliases::{AliasHit, AliasIndex, AliasKind, GroupIndex};
 use crate::dates::{self, Anchor, DateFinder};
 use crate::domains::DomainScorer;
 use crate::kinds::{KindClassifier, StatementContext};
@@ -88,7 +88,7 @@ impl TextMarks {
                 && t[o.len()..].starts_with(|c: char| !c.is_alphanumeric())
         })?;
         let rest = &t[opening.len()..];
-        aliases.find(rest).into_iter().find(|h| h.kind == crate::aliases::AliasKind::Person)?.country
+        aliases.find(rest).into_iter().find(|h| h.kind == AliasKind::Person)?.country
     }
 
     /// A joint text's title ("Joint Leaders' Statement").
@@ -255,7 +255,7 @@ impl Extractor {
             while next < sentences.len() && sentences[next].block == bi {
                 let s = sentences[next].span.of(text);
                 let words = words::words(s);
-                let found = self.dates.find_in(s, Some(&words));
+                let found = self.dates.find_in(s, &words);
                 sentence_words.push(words);
                 dated.push(DatedText { text: s, block: bi, heading: false, found: found.clone() });
                 sentence_dates.push(found);
@@ -327,10 +327,7 @@ impl Extractor {
         // members are the parties, whoever else the text names.
         let group = opening.and_then(|at| self.groups.members_named_in(parties_named_after(text, at)));
         let principals = match group {
-            Some(members) => {
-                let own = publication.country.filter(|c| members.contains(c));
-                own.into_iter().chain(members.iter().copied().filter(|&m| Some(m) != own)).collect()
-            }
+            Some(members) => actors::own_first(members.to_vec(), publication.country),
             None => actors::principals(&self.actors, text, &all_hits, publication.country),
         };
         let titles = actors::TitleIndex::new(&self.actors, text, &all_hits, publication.country);
