@@ -149,10 +149,13 @@ impl ActorRules {
             .collect();
         let first =
             subject_words.iter().find(|w| !DETERMINERS.contains(&w.text.as_str())).map(|w| w.text.as_str());
-        let reciprocal = words.iter().any(|w| self.reciprocal.contains_word(w))
-            || words
-                .windows(2)
-                .any(|p| self.reciprocal_pairs.iter().any(|(a, b)| p[0].text == a && p[1].text == b));
+        // Read only for a "we" (below): most statements have none.
+        let reciprocal = || {
+            words.iter().any(|w| self.reciprocal.contains_word(w))
+                || words
+                    .windows(2)
+                    .any(|p| self.reciprocal_pairs.iter().any(|(a, b)| p[0].text == a && p[1].text == b))
+        };
 
         // Inside a frame ("Toyota announced that by 2021 it will invest"), a
         // clause without a country of its own speaks of the framer.
@@ -189,7 +192,7 @@ impl ActorRules {
             // "We agreed" said by one side is both sides'; so in a text
             // whose author is known ("Statement from President Biden").
             let voiced = ctx.speaker.is_some() || ctx.publisher_country.is_some();
-            if plural_we && (reciprocal && voiced || ctx.joint && ctx.speaker.is_none()) {
+            if plural_we && (voiced && reciprocal() || ctx.joint && ctx.speaker.is_none()) {
                 out.extend(ctx.principals.iter().cloned());
             } else if let Some(s) = ctx.speaker.or(quoted).or(ctx.publisher_country) {
                 out.push(s);
